@@ -1,0 +1,122 @@
+package io.github.cwlappender.core;
+
+import io.github.cwlappender.core.internal.EngineThread;
+import io.github.cwlappender.core.internal.Pipeline;
+import io.github.cwlappender.core.internal.StatusReporter;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Ships {@code <timestamp, message>} events to one CloudWatch Logs log stream.
+ *
+ * <p>Application threads call {@link #append}, which copies the event into a preallocated ring buffer slot without
+ * locks and returns at once (or waits up to {@code blockTimeoutMillis} with {@link OnBufferFull#BLOCK}). One batcher
+ * thread assembles PutLogEvents batches that obey every service rule; up to {@code maxInFlight} sender threads
+ * deliver them with classified, bounded retries. Every accepted event ends up delivered, rejected or dropped, each
+ * counted by reason in {@link #statistics()}.
+ *
+ * <p>Thread-safe. {@link #start()} never waits for the network; {@link #stop(Duration)} returns by its deadline.
+ *
+ * @since 0.1.0
+ */
+public final class CloudWatchLogsEngine implements AutoCloseable
+{
+    private final EngineConfig config;
+    private final Pipeline pipeline;
+
+    private CloudWatchLogsEngine(EngineConfig config, StatusListener status)
+    {
+        this.config = config;
+        this.pipeline = new Pipeline(config, new StatusReporter(config.name(), status));
+    }
+
+    /** Creates a stopped engine; call {@link #start()}. */
+    public static CloudWatchLogsEngine create(EngineConfig config, StatusListener status)
+    {
+        return new CloudWatchLogsEngine(Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(status, "status"));
+    }
+
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    /** Starts the batcher thread. Idempotent; does no I/O. */
+    public void start()
+    {
+        pipeline.start();
+    }
+
+    public boolean isStarted()
+    {
+        return pipeline.isRunning();
+    }
+
+    /**
+     * Offers one event. Returns true if it was queued for delivery, false if it was dropped (and counted): the
+     * buffer was full, the engine is not running, or the caller is one of the engine's own threads.
+     *
+     * @param timestampMillis epoch milliseconds, the CloudWatch timestamp of the event
+     * @param message the formatted message; any length, any characters (empty is dropped, oversize handled by
+     *     {@code oversize})
+     */
+    public boolean append(long timestampMillis, String message)
+    {
+        return pipeline.append(timestampMillis, message);
+    }
+
+    /**
+     * Counts an event that an adapter refused because it came from the AWS SDK, its HTTP client or the engine's
+     * own threads (see {@link RecursionGuard}).
+     */
+    public void countRecursionDrop()
+    {
+        pipeline.countRecursionDrop();
+    }
+
+    /** Delivers every event accepted before this call. Returns true if all of it finished within the timeout. */
+    public boolean flush(Duration timeout)
+    {
+        return pipeline.flush(timeout.toNanos());
+    }
+
+    /** Stops within {@code shutdownTimeoutMillis}. */
+    public boolean stop()
+    {
+        return stop(Duration.ofMillis(config.shutdownTimeoutMillis()));
+    }
+
+    /**
+     * Refuses new events, delivers what it can, and returns by the deadline whatever the network does. What could
+     * not be delivered is counted as {@link DropReason#SHUTDOWN} and reported. Returns true if nothing was lost.
+     */
+    public boolean stop(Duration timeout)
+    {
+        return pipeline.stop(timeout.toNanos());
+    }
+
+    @Override
+    public void close()
+    {
+        stop();
+    }
+
+    /** A consistent snapshot of the counters. */
+    public EngineStatistics statistics()
+    {
+        return pipeline.statistics();
+    }
+
+    /** True on the engine's own batcher and sender threads, whose logging must never reach an appender. */
+    public static boolean isEngineThread()
+    {
+        return EngineThread.isCurrent();
+    }
+
+    @Override
+    public String toString()
+    {
+        return "CloudWatchLogsEngine[" + config.name() + " -> " + config.logGroup() + "/" + config.logStream() + "]";
+    }
+}

@@ -1,0 +1,614 @@
+package io.github.cwlappender.core;
+
+import io.github.cwlappender.core.internal.LogStreamName;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+/**
+ * The validated, immutable settings of one {@link CloudWatchLogsEngine}. Built once by {@link Builder#build()},
+ * which checks every option and reports all problems together.
+ *
+ * @since 0.1.0
+ */
+public final class EngineConfig
+{
+    /** Largest PutLogEvents request: the sum over events of UTF-8 message bytes plus 26. */
+    public static final int SERVICE_MAX_BATCH_BYTES = 1_048_576;
+    /** Most events in one PutLogEvents request. */
+    public static final int SERVICE_MAX_BATCH_EVENTS = 10_000;
+    /** Per-event overhead the service adds to the message bytes when it sizes a request. */
+    public static final int EVENT_OVERHEAD_BYTES = 26;
+    /** Largest message, in UTF-8 bytes, that one event may carry (1 MiB less the per-event overhead). */
+    public static final int SERVICE_MAX_EVENT_BYTES = 1_048_550;
+
+    public static final int DEFAULT_BUFFER_SIZE = 8192;
+    public static final long DEFAULT_BLOCK_TIMEOUT_MILLIS = 100;
+    public static final long DEFAULT_LINGER_MILLIS = 1000;
+    public static final int DEFAULT_MAX_IN_FLIGHT = 2;
+    public static final long DEFAULT_RETRY_TIMEOUT_MILLIS = 60_000;
+    public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 10_000;
+    public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
+    public static final String DEFAULT_LOG_STREAM = "{hostname}/{startupTimestamp}";
+
+    /** Retention periods the service accepts, in days. */
+    static final List<Integer> ALLOWED_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
+            545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    private static final Pattern LOG_GROUP_NAME = Pattern.compile("[A-Za-z0-9_\\-/.#]{1,512}");
+    // Room for any one character (4 UTF-8 bytes) several times over, so truncation and splitting always progress.
+    private static final int MIN_EVENT_BYTES = 16;
+    private static final int MIN_BUFFER_SIZE = 16;
+    private static final int MAX_BUFFER_SIZE = 1 << 26;
+    private static final int MAX_IN_FLIGHT_LIMIT = 64;
+
+    private final String name;
+    private final String logGroup;
+    private final String logStream;
+    private final String region;
+    private final URI endpoint;
+    private final boolean createLogGroup;
+    private final boolean createLogStream;
+    private final Integer retentionDays;
+    private final int bufferSize;
+    private final OnBufferFull onBufferFull;
+    private final long blockTimeoutMillis;
+    private final int maxBatchEvents;
+    private final int maxBatchBytes;
+    private final long lingerMillis;
+    private final int maxInFlight;
+    private final OversizePolicy oversize;
+    private final int maxEventBytes;
+    private final long retryTimeoutMillis;
+    private final long shutdownTimeoutMillis;
+    private final long requestTimeoutMillis;
+    private final Duration retryBaseDelay;
+    private final Duration retryMaxDelay;
+    private final CloudWatchLogsClient client;
+    private final AwsCredentialsProvider credentialsProvider;
+
+    private EngineConfig(Builder b, String logStream, URI endpoint)
+    {
+        this.name = b.name;
+        this.logGroup = b.logGroup;
+        this.logStream = logStream;
+        this.region = blankToNull(b.region);
+        this.endpoint = endpoint;
+        this.createLogGroup = b.createLogGroup;
+        this.createLogStream = b.createLogStream;
+        this.retentionDays = b.retentionDays;
+        this.bufferSize = b.bufferSize;
+        this.onBufferFull = b.onBufferFull;
+        this.blockTimeoutMillis = b.blockTimeoutMillis;
+        this.maxBatchEvents = b.maxBatchEvents;
+        this.maxBatchBytes = b.maxBatchBytes;
+        this.lingerMillis = b.lingerMillis;
+        this.maxInFlight = b.maxInFlight;
+        this.oversize = b.oversize;
+        // An event must also fit in a batch on its own.
+        this.maxEventBytes = Math.min(b.maxEventBytes, b.maxBatchBytes - EVENT_OVERHEAD_BYTES);
+        this.retryTimeoutMillis = b.retryTimeoutMillis;
+        this.shutdownTimeoutMillis = b.shutdownTimeoutMillis;
+        this.requestTimeoutMillis = b.requestTimeoutMillis;
+        this.retryBaseDelay = b.retryBaseDelay;
+        this.retryMaxDelay = b.retryMaxDelay;
+        this.client = b.client;
+        this.credentialsProvider = b.credentialsProvider;
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    public String name()
+    {
+        return name;
+    }
+
+    public String logGroup()
+    {
+        return logGroup;
+    }
+
+    /** The log stream name with every {@code {token}} already expanded. */
+    public String logStream()
+    {
+        return logStream;
+    }
+
+    /** The configured region, or null to use the SDK's region chain. */
+    public String region()
+    {
+        return region;
+    }
+
+    /** The configured endpoint override, or null for the SDK's default endpoint. */
+    public URI endpoint()
+    {
+        return endpoint;
+    }
+
+    public boolean createLogGroup()
+    {
+        return createLogGroup;
+    }
+
+    public boolean createLogStream()
+    {
+        return createLogStream;
+    }
+
+    /** Retention to set on a log group this engine creates, or null to leave the service default. */
+    public Integer retentionDays()
+    {
+        return retentionDays;
+    }
+
+    public int bufferSize()
+    {
+        return bufferSize;
+    }
+
+    public OnBufferFull onBufferFull()
+    {
+        return onBufferFull;
+    }
+
+    public long blockTimeoutMillis()
+    {
+        return blockTimeoutMillis;
+    }
+
+    public int maxBatchEvents()
+    {
+        return maxBatchEvents;
+    }
+
+    public int maxBatchBytes()
+    {
+        return maxBatchBytes;
+    }
+
+    public long lingerMillis()
+    {
+        return lingerMillis;
+    }
+
+    public int maxInFlight()
+    {
+        return maxInFlight;
+    }
+
+    public OversizePolicy oversize()
+    {
+        return oversize;
+    }
+
+    /** The effective per-event limit: the configured one, never more than a batch can carry. */
+    public int maxEventBytes()
+    {
+        return maxEventBytes;
+    }
+
+    public long retryTimeoutMillis()
+    {
+        return retryTimeoutMillis;
+    }
+
+    public long shutdownTimeoutMillis()
+    {
+        return shutdownTimeoutMillis;
+    }
+
+    public long requestTimeoutMillis()
+    {
+        return requestTimeoutMillis;
+    }
+
+    public Duration retryBaseDelay()
+    {
+        return retryBaseDelay;
+    }
+
+    public Duration retryMaxDelay()
+    {
+        return retryMaxDelay;
+    }
+
+    /** A caller-supplied client, or null to build one from region/endpoint/credentials. */
+    public CloudWatchLogsClient client()
+    {
+        return client;
+    }
+
+    /** A caller-supplied credentials provider, or null for the SDK's default chain. */
+    public AwsCredentialsProvider credentialsProvider()
+    {
+        return credentialsProvider;
+    }
+
+    @Override
+    public String toString()
+    {
+        // Never prints credentials: the provider is named by its presence only.
+        return "EngineConfig{name=" + name + ", logGroup=" + logGroup + ", logStream=" + logStream + ", region="
+                + region + ", endpoint=" + endpoint + ", createLogGroup=" + createLogGroup + ", createLogStream="
+                + createLogStream + ", retentionDays=" + retentionDays + ", bufferSize=" + bufferSize
+                + ", onBufferFull=" + onBufferFull + ", blockTimeoutMillis=" + blockTimeoutMillis
+                + ", maxBatchEvents=" + maxBatchEvents + ", maxBatchBytes=" + maxBatchBytes + ", lingerMillis="
+                + lingerMillis + ", maxInFlight=" + maxInFlight + ", oversize=" + oversize + ", maxEventBytes="
+                + maxEventBytes + ", retryTimeoutMillis=" + retryTimeoutMillis + ", shutdownTimeoutMillis="
+                + shutdownTimeoutMillis + ", requestTimeoutMillis=" + requestTimeoutMillis + ", client="
+                + (client == null ? "built-in" : "supplied") + ", credentials="
+                + (credentialsProvider == null ? "default chain" : "supplied") + "}";
+    }
+
+    private static String blankToNull(String s)
+    {
+        return s == null || s.trim().isEmpty() ? null : s.trim();
+    }
+
+    /**
+     * Collects options in any order; {@link #build()} validates them all at once. Setters taking a String parse it
+     * case-insensitively, so adapters can pass configuration text straight through.
+     */
+    public static final class Builder
+    {
+        private String name = "cloudwatch";
+        private String logGroup;
+        private String logStream = DEFAULT_LOG_STREAM;
+        private String region;
+        private String endpoint;
+        private boolean createLogGroup = true;
+        private boolean createLogStream = true;
+        private Integer retentionDays;
+        private int bufferSize = DEFAULT_BUFFER_SIZE;
+        private OnBufferFull onBufferFull = OnBufferFull.DROP;
+        private String onBufferFullText;
+        private long blockTimeoutMillis = DEFAULT_BLOCK_TIMEOUT_MILLIS;
+        private int maxBatchEvents = SERVICE_MAX_BATCH_EVENTS;
+        private int maxBatchBytes = SERVICE_MAX_BATCH_BYTES;
+        private long lingerMillis = DEFAULT_LINGER_MILLIS;
+        private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+        private OversizePolicy oversize = OversizePolicy.TRUNCATE;
+        private String oversizeText;
+        private int maxEventBytes = SERVICE_MAX_EVENT_BYTES;
+        private long retryTimeoutMillis = DEFAULT_RETRY_TIMEOUT_MILLIS;
+        private long shutdownTimeoutMillis = DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+        private long requestTimeoutMillis = DEFAULT_REQUEST_TIMEOUT_MILLIS;
+        private Duration retryBaseDelay = Duration.ofMillis(200);
+        private Duration retryMaxDelay = Duration.ofSeconds(10);
+        private CloudWatchLogsClient client;
+        private AwsCredentialsProvider credentialsProvider;
+
+        private Builder()
+        {
+        }
+
+        /** The appender's name; it appears in thread names and every status message. */
+        public Builder name(String name)
+        {
+            this.name = name;
+            return this;
+        }
+
+        public Builder logGroup(String logGroup)
+        {
+            this.logGroup = logGroup;
+            return this;
+        }
+
+        /**
+         * The log stream; may use {@code {hostname}}, {@code {pid}}, {@code {startupTimestamp}} and {@code {uuid}}.
+         * Default {@value EngineConfig#DEFAULT_LOG_STREAM}.
+         */
+        public Builder logStream(String logStream)
+        {
+            this.logStream = logStream;
+            return this;
+        }
+
+        public Builder region(String region)
+        {
+            this.region = region;
+            return this;
+        }
+
+        /** An endpoint override such as {@code http://127.0.0.1:4566}. */
+        public Builder endpoint(String endpoint)
+        {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder createLogGroup(boolean createLogGroup)
+        {
+            this.createLogGroup = createLogGroup;
+            return this;
+        }
+
+        public Builder createLogStream(boolean createLogStream)
+        {
+            this.createLogStream = createLogStream;
+            return this;
+        }
+
+        /** Retention set on a log group that this engine creates; null leaves it unset. */
+        public Builder retentionDays(Integer retentionDays)
+        {
+            this.retentionDays = retentionDays;
+            return this;
+        }
+
+        public Builder bufferSize(int bufferSize)
+        {
+            this.bufferSize = bufferSize;
+            return this;
+        }
+
+        public Builder onBufferFull(OnBufferFull onBufferFull)
+        {
+            this.onBufferFull = onBufferFull;
+            this.onBufferFullText = null;
+            return this;
+        }
+
+        /** {@code DROP} or {@code BLOCK}, any case. */
+        public Builder onBufferFull(String onBufferFull)
+        {
+            this.onBufferFullText = onBufferFull;
+            return this;
+        }
+
+        public Builder blockTimeoutMillis(long blockTimeoutMillis)
+        {
+            this.blockTimeoutMillis = blockTimeoutMillis;
+            return this;
+        }
+
+        public Builder maxBatchEvents(int maxBatchEvents)
+        {
+            this.maxBatchEvents = maxBatchEvents;
+            return this;
+        }
+
+        public Builder maxBatchBytes(int maxBatchBytes)
+        {
+            this.maxBatchBytes = maxBatchBytes;
+            return this;
+        }
+
+        public Builder lingerMillis(long lingerMillis)
+        {
+            this.lingerMillis = lingerMillis;
+            return this;
+        }
+
+        public Builder maxInFlight(int maxInFlight)
+        {
+            this.maxInFlight = maxInFlight;
+            return this;
+        }
+
+        public Builder oversize(OversizePolicy oversize)
+        {
+            this.oversize = oversize;
+            this.oversizeText = null;
+            return this;
+        }
+
+        /** {@code TRUNCATE}, {@code SPLIT} or {@code DROP}, any case. */
+        public Builder oversize(String oversize)
+        {
+            this.oversizeText = oversize;
+            return this;
+        }
+
+        public Builder maxEventBytes(int maxEventBytes)
+        {
+            this.maxEventBytes = maxEventBytes;
+            return this;
+        }
+
+        public Builder retryTimeoutMillis(long retryTimeoutMillis)
+        {
+            this.retryTimeoutMillis = retryTimeoutMillis;
+            return this;
+        }
+
+        public Builder shutdownTimeoutMillis(long shutdownTimeoutMillis)
+        {
+            this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+            return this;
+        }
+
+        /** Limit for one HTTP attempt of any call to the service. */
+        public Builder requestTimeoutMillis(long requestTimeoutMillis)
+        {
+            this.requestTimeoutMillis = requestTimeoutMillis;
+            return this;
+        }
+
+        /** First backoff step of the engine's own retries (full jitter, doubling up to {@link #retryMaxDelay}). */
+        public Builder retryBaseDelay(Duration retryBaseDelay)
+        {
+            this.retryBaseDelay = Objects.requireNonNull(retryBaseDelay, "retryBaseDelay");
+            return this;
+        }
+
+        public Builder retryMaxDelay(Duration retryMaxDelay)
+        {
+            this.retryMaxDelay = Objects.requireNonNull(retryMaxDelay, "retryMaxDelay");
+            return this;
+        }
+
+        /**
+         * A ready client to use instead of building one. The engine uses it as it is (its retry settings included)
+         * and does not close it.
+         */
+        public Builder client(CloudWatchLogsClient client)
+        {
+            this.client = client;
+            return this;
+        }
+
+        public Builder credentialsProvider(AwsCredentialsProvider credentialsProvider)
+        {
+            this.credentialsProvider = credentialsProvider;
+            return this;
+        }
+
+        /**
+         * Checks every option and builds the configuration.
+         *
+         * @throws InvalidConfigurationException listing every wrong option and what to write instead
+         */
+        public EngineConfig build()
+        {
+            List<String> problems = new ArrayList<>();
+            checkLogGroup(problems);
+            String stream = checkLogStream(problems);
+            URI endpointUri = checkEndpoint(problems);
+            parseEnums(problems);
+            if (retentionDays != null && !ALLOWED_RETENTION_DAYS.contains(retentionDays))
+            {
+                problems.add("retentionDays must be one of " + ALLOWED_RETENTION_DAYS + "; got " + retentionDays);
+            }
+            if (bufferSize < MIN_BUFFER_SIZE || bufferSize > MAX_BUFFER_SIZE || Integer.bitCount(bufferSize) != 1)
+            {
+                problems.add("bufferSize must be a power of two from " + MIN_BUFFER_SIZE + " to " + MAX_BUFFER_SIZE
+                        + ", for example " + DEFAULT_BUFFER_SIZE + "; got " + bufferSize);
+            }
+            requireAtLeast(problems, "blockTimeoutMillis", blockTimeoutMillis, 0, DEFAULT_BLOCK_TIMEOUT_MILLIS);
+            requireRange(problems, "maxBatchEvents", maxBatchEvents, 1, SERVICE_MAX_BATCH_EVENTS);
+            requireRange(problems, "maxBatchBytes", maxBatchBytes, EVENT_OVERHEAD_BYTES + MIN_EVENT_BYTES,
+                    SERVICE_MAX_BATCH_BYTES);
+            requireAtLeast(problems, "lingerMillis", lingerMillis, 0, DEFAULT_LINGER_MILLIS);
+            requireRange(problems, "maxInFlight", maxInFlight, 1, MAX_IN_FLIGHT_LIMIT);
+            requireRange(problems, "maxEventBytes", maxEventBytes, MIN_EVENT_BYTES, SERVICE_MAX_EVENT_BYTES);
+            requireAtLeast(problems, "retryTimeoutMillis", retryTimeoutMillis, 0, DEFAULT_RETRY_TIMEOUT_MILLIS);
+            requireAtLeast(problems, "shutdownTimeoutMillis", shutdownTimeoutMillis, 0,
+                    DEFAULT_SHUTDOWN_TIMEOUT_MILLIS);
+            requireAtLeast(problems, "requestTimeoutMillis", requestTimeoutMillis, 1, DEFAULT_REQUEST_TIMEOUT_MILLIS);
+            if (retryBaseDelay.isNegative() || retryMaxDelay.compareTo(retryBaseDelay) < 0)
+            {
+                problems.add("retryBaseDelay must be >= 0 and retryMaxDelay >= retryBaseDelay");
+            }
+            if (!problems.isEmpty())
+            {
+                throw new InvalidConfigurationException(problems);
+            }
+            return new EngineConfig(this, stream, endpointUri);
+        }
+
+        private void checkLogGroup(List<String> problems)
+        {
+            if (logGroup == null || logGroup.isEmpty())
+            {
+                problems.add("logGroup is required, for example <logGroup>/my-team/my-service</logGroup>");
+            }
+            else if (!LOG_GROUP_NAME.matcher(logGroup).matches() || logGroup.startsWith("aws/"))
+            {
+                problems.add("logGroup must be 1-512 characters of A-Z a-z 0-9 _ - / . # and not start with 'aws/',"
+                        + " for example /my-team/my-service; got '" + logGroup + "'");
+            }
+        }
+
+        private String checkLogStream(List<String> problems)
+        {
+            String template = logStream == null || logStream.trim().isEmpty() ? DEFAULT_LOG_STREAM : logStream;
+            String expanded = LogStreamName.expand(template);
+            if (expanded.length() > 512 || expanded.indexOf(':') >= 0 || expanded.indexOf('*') >= 0)
+            {
+                problems.add("logStream must expand to 1-512 characters without ':' or '*', for example "
+                        + DEFAULT_LOG_STREAM + "; got '" + expanded + "'");
+            }
+            return expanded;
+        }
+
+        private URI checkEndpoint(List<String> problems)
+        {
+            String text = blankToNull(endpoint);
+            if (text == null)
+            {
+                return null;
+            }
+            try
+            {
+                URI uri = new URI(text);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null)
+                {
+                    return uri;
+                }
+            }
+            catch (java.net.URISyntaxException e)
+            {
+                // reported below
+            }
+            problems.add("endpoint must be an http or https URL such as https://logs.eu-west-1.amazonaws.com"
+                    + " or http://127.0.0.1:4566; got '" + text + "'");
+            return null;
+        }
+
+        private void parseEnums(List<String> problems)
+        {
+            if (onBufferFullText != null)
+            {
+                try
+                {
+                    onBufferFull = OnBufferFull.valueOf(onBufferFullText.trim().toUpperCase(Locale.ROOT));
+                }
+                catch (IllegalArgumentException e)
+                {
+                    problems.add("onBufferFull must be one of " + Arrays.toString(OnBufferFull.values()) + "; got '"
+                            + onBufferFullText + "'");
+                }
+            }
+            if (oversizeText != null)
+            {
+                try
+                {
+                    oversize = OversizePolicy.valueOf(oversizeText.trim().toUpperCase(Locale.ROOT));
+                }
+                catch (IllegalArgumentException e)
+                {
+                    problems.add("oversize must be one of " + Arrays.toString(OversizePolicy.values()) + "; got '"
+                            + oversizeText + "'");
+                }
+            }
+            if (onBufferFull == null)
+            {
+                problems.add("onBufferFull must be one of " + Arrays.toString(OnBufferFull.values()));
+            }
+            if (oversize == null)
+            {
+                problems.add("oversize must be one of " + Arrays.toString(OversizePolicy.values()));
+            }
+        }
+
+        private static void requireRange(List<String> problems, String option, long value, long min, long max)
+        {
+            if (value < min || value > max)
+            {
+                problems.add(option + " must be from " + min + " to " + max + "; got " + value);
+            }
+        }
+
+        private static void requireAtLeast(List<String> problems, String option, long value, long min, long example)
+        {
+            if (value < min)
+            {
+                problems.add(option + " must be at least " + min + ", for example " + example + "; got " + value);
+            }
+        }
+    }
+}

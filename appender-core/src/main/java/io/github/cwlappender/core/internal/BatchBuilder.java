@@ -1,0 +1,93 @@
+package io.github.cwlappender.core.internal;
+
+import io.github.cwlappender.core.EngineConfig;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+
+/**
+ * The batch being filled on the batcher thread. It knows the three whole-request limits (count, bytes with the
+ * per-event overhead, 24-hour span) and says when the next event would break one.
+ */
+final class BatchBuilder
+{
+    /** The span among a batch's timestamps must stay under 24 hours. */
+    static final long MAX_SPAN_MILLIS = 24L * 60 * 60 * 1000 - 1;
+    private static final Comparator<InputLogEvent> BY_TIMESTAMP = Comparator.comparingLong(InputLogEvent::timestamp);
+
+    private final int maxEvents;
+    private final int maxBytes;
+    private List<InputLogEvent> events;
+    private int bytes;
+    private long minTimestamp;
+    private long maxTimestamp;
+    private long firstEventNanos;
+    private long nextId = 1;
+
+    BatchBuilder(int maxEvents, int maxBytes)
+    {
+        this.maxEvents = maxEvents;
+        this.maxBytes = maxBytes;
+        this.events = new ArrayList<>(Math.min(maxEvents, 1024));
+    }
+
+    boolean isEmpty()
+    {
+        return events.isEmpty();
+    }
+
+    int size()
+    {
+        return events.size();
+    }
+
+    /** True when an event of this timestamp and message size can join without breaking a rule. */
+    boolean fits(long timestamp, int messageBytes)
+    {
+        if (events.isEmpty())
+        {
+            return true;
+        }
+        if (events.size() >= maxEvents || bytes + messageBytes + EngineConfig.EVENT_OVERHEAD_BYTES > maxBytes)
+        {
+            return false;
+        }
+        long low = Math.min(minTimestamp, timestamp);
+        long high = Math.max(maxTimestamp, timestamp);
+        return high - low <= MAX_SPAN_MILLIS;
+    }
+
+    void add(long timestamp, String message, int messageBytes, long nowNanos)
+    {
+        if (events.isEmpty())
+        {
+            minTimestamp = timestamp;
+            maxTimestamp = timestamp;
+            firstEventNanos = nowNanos;
+        }
+        else
+        {
+            minTimestamp = Math.min(minTimestamp, timestamp);
+            maxTimestamp = Math.max(maxTimestamp, timestamp);
+        }
+        events.add(InputLogEvent.builder().timestamp(timestamp).message(message).build());
+        bytes += messageBytes + EngineConfig.EVENT_OVERHEAD_BYTES;
+    }
+
+    /** Nanos at which the first event of the current batch arrived; meaningless when empty. */
+    long firstEventNanos()
+    {
+        return firstEventNanos;
+    }
+
+    /** Sorts (stably, so equal timestamps keep their arrival order) and hands the batch over; starts a new one. */
+    Batch seal()
+    {
+        List<InputLogEvent> sealed = events;
+        sealed.sort(BY_TIMESTAMP);
+        events = new ArrayList<>(Math.min(maxEvents, Math.max(16, sealed.size())));
+        bytes = 0;
+        return new Batch(nextId++, sealed);
+    }
+}

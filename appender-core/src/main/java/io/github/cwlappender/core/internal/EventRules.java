@@ -1,0 +1,112 @@
+package io.github.cwlappender.core.internal;
+
+import io.github.cwlappender.core.DropReason;
+import io.github.cwlappender.core.EngineConfig;
+import io.github.cwlappender.core.OversizePolicy;
+import io.github.cwlappender.core.RejectReason;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The per-event rules, applied on the batcher thread before an event joins a batch: no empty message, a timestamp
+ * the service will store, a message no longer than {@code maxEventBytes}, and valid UTF-8. Whatever fails is
+ * counted here under its reason.
+ */
+final class EventRules
+{
+    /** Where admitted events go; called once per event, or once per piece of a split event. */
+    interface Sink
+    {
+        void add(long timestamp, String message, int messageBytes);
+    }
+
+    // The service rejects events older than 14 days or more than 2 hours ahead. The margins leave room for the
+    // time an event spends buffered and retried, so an event we admit is still valid when it arrives.
+    static final long TOO_OLD_MILLIS = TimeUnit.DAYS.toMillis(14) - TimeUnit.MINUTES.toMillis(10);
+    static final long TOO_NEW_MILLIS = TimeUnit.HOURS.toMillis(2) - TimeUnit.MINUTES.toMillis(1);
+
+    private final Counters counters;
+    private final OversizePolicy oversize;
+    private final int maxEventBytes;
+    private final long expiredMillis;
+
+    EventRules(EngineConfig config, Counters counters)
+    {
+        this.counters = counters;
+        this.oversize = config.oversize();
+        this.maxEventBytes = config.maxEventBytes();
+        this.expiredMillis = config.retentionDays() == null ? Long.MAX_VALUE
+                : TimeUnit.DAYS.toMillis(config.retentionDays()) - TimeUnit.MINUTES.toMillis(10);
+    }
+
+    void admit(long timestamp, String message, long nowMillis, Sink sink)
+    {
+        if (message == null || message.isEmpty())
+        {
+            counters.dropped(DropReason.EMPTY);
+            return;
+        }
+        RejectReason rejection = checkTimestamp(timestamp, nowMillis);
+        if (rejection != null)
+        {
+            counters.rejected(rejection, 1);
+            return;
+        }
+        String clean = Utf8.sanitize(message);
+        int bytes = Utf8.length(clean);
+        if (bytes <= maxEventBytes)
+        {
+            sink.add(timestamp, clean, bytes);
+            return;
+        }
+        switch (oversize)
+        {
+            case DROP:
+                counters.dropped(DropReason.OVERSIZE);
+                break;
+            case TRUNCATE:
+                String head = clean.substring(0, Utf8.prefixEnd(clean, 0, maxEventBytes));
+                counters.truncated();
+                sink.add(timestamp, head, Utf8.length(head));
+                break;
+            case SPLIT:
+            default:
+                split(timestamp, clean, sink);
+                break;
+        }
+    }
+
+    private RejectReason checkTimestamp(long timestamp, long nowMillis)
+    {
+        long age = nowMillis - timestamp;
+        if (timestamp < 0 || age > TOO_OLD_MILLIS)
+        {
+            return RejectReason.TOO_OLD;
+        }
+        if (-age > TOO_NEW_MILLIS)
+        {
+            return RejectReason.TOO_NEW;
+        }
+        if (age > expiredMillis)
+        {
+            return RejectReason.EXPIRED;
+        }
+        return null;
+    }
+
+    private void split(long timestamp, String message, Sink sink)
+    {
+        counters.split();
+        int start = 0;
+        int pieces = 0;
+        while (start < message.length())
+        {
+            int end = Utf8.prefixEnd(message, start, maxEventBytes);
+            String piece = message.substring(start, end);
+            sink.add(timestamp, piece, Utf8.length(piece));
+            pieces++;
+            start = end;
+        }
+        // Each extra piece is an event of its own from here on; counting it as accepted keeps the books exact.
+        counters.accepted(pieces - 1);
+    }
+}
