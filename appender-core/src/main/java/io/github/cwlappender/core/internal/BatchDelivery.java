@@ -66,6 +66,11 @@ final class BatchDelivery
             }
             catch (RuntimeException e)
             {
+                if (shutdown.isAborted())
+                {
+                    // Past the shutdown deadline the engine counts this batch as dropped at shutdown.
+                    return;
+                }
                 failure = Failure.classify(e);
                 description = Failure.describe(e);
                 counters.lastError(description);
