@@ -111,6 +111,8 @@ final class BatchDelivery
                 return;
             }
             counters.retried();
+            // While a batch waits out an outage the batcher may be stuck too; report buffer drops from here.
+            status.reportNewDrops(counters);
             shutdown.sleep(delay);
         }
     }
