@@ -93,8 +93,8 @@ final class BatchDelivery
                         counters.throttled();
                         break;
                     case CREDENTIALS:
-                        status.errorLimited("credentials", "PutLogEvents is refused: " + description
-                                + ". Check the credentials, region and IAM permission logs:PutLogEvents;"
+                        status.errorLimited("credentials", "PutLogEvents is refused [" + description
+                                + "]: check the credentials, region and IAM permission logs:PutLogEvents;"
                                 + " retrying slowly for up to " + config.retryTimeoutMillis() + " ms per batch");
                         break;
                     default:
