@@ -30,8 +30,12 @@ step "Installing moto into .tools/moto-venv (only the first time)"
 scripts/install-moto.sh
 
 step "Building the appenders and the examples (tests skipped)"
-mvn -q -B -DskipTests -pl examples -am package dependency:build-classpath \
-  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+# Quiet unless it fails; then its whole output is shown.
+if ! mvn -q -B -Dmaven.test.skip=true -pl examples -am package dependency:build-classpath \
+  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >"$work/build.log" 2>&1; then
+  cat "$work/build.log"
+  exit 1
+fi
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 endpoint="http://127.0.0.1:$port"

@@ -124,7 +124,10 @@ public final class EngineStatistics
         return throttles;
     }
 
-    /** The last error seen, as "Code: message", or null. Never contains credentials. */
+    /**
+     * The last error seen, as "time Code (HTTP status): message", or null. It stays after the engine recovers (for
+     * example a missing log stream that was then created). Never contains credentials.
+     */
     public String lastError()
     {
         return lastError;

@@ -11,10 +11,10 @@ import java.util.List;
  */
 public final class RecursionGuard
 {
-    /** Logger name prefixes of the AWS SDK and the HTTP stacks it can run on. */
+    /** Logger name prefixes of the AWS SDK, the HTTP stacks it can run on, and this library's own packages. */
     public static final List<String> INTERNAL_LOGGER_PREFIXES = List.of("software.amazon.awssdk",
             "org.apache.http", "org.apache.hc", "io.netty", "sun.net.www.protocol.http", "jdk.internal.httpclient",
-            "io.github.cwlappender");
+            "io.github.cwlappender.core", "io.github.cwlappender.logback", "io.github.cwlappender.log4j2");
 
     private RecursionGuard()
     {
@@ -24,6 +24,16 @@ public final class RecursionGuard
     public static boolean mustSkip(String loggerName)
     {
         return EngineThread.isCurrent() || isInternalLogger(loggerName);
+    }
+
+    /**
+     * As {@link #mustSkip(String)}, and also true when the event was logged on an engine thread and handed to the
+     * current thread by an asynchronous stage (Log4j2 async loggers, Logback's AsyncAppender): the captured thread
+     * name still tells.
+     */
+    public static boolean mustSkip(String loggerName, String threadName)
+    {
+        return mustSkip(loggerName) || EngineThread.isEngineThreadName(threadName);
     }
 
     public static boolean isInternalLogger(String loggerName)

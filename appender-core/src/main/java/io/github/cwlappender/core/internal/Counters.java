@@ -94,9 +94,10 @@ public final class Counters
         throttles.increment();
     }
 
+    /** Keeps the time with the error, so a healthy engine's old, recovered error reads as what it is. */
     public void lastError(String error)
     {
-        lastError = error;
+        lastError = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + error;
     }
 
     public long droppedCount(DropReason reason)

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EngineThread extends Thread
 {
+    private static final String PREFIX = "cwl-";
+
     private EngineThread(Runnable task, String name)
     {
         super(task, name);
@@ -21,10 +23,16 @@ public final class EngineThread extends Thread
         return Thread.currentThread() instanceof EngineThread;
     }
 
+    /** True for the names {@link #factory} gives: {@code cwl-<appender>-batcher-<n>} or {@code -sender-<n>}. */
+    public static boolean isEngineThreadName(String name)
+    {
+        return name != null && name.startsWith(PREFIX) && (name.contains("-batcher-") || name.contains("-sender-"));
+    }
+
     /** Names threads {@code cwl-<appender>-<role>-<n>}. */
     public static ThreadFactory factory(String appenderName, String role)
     {
         AtomicInteger count = new AtomicInteger();
-        return task -> new EngineThread(task, "cwl-" + appenderName + "-" + role + "-" + count.incrementAndGet());
+        return task -> new EngineThread(task, PREFIX + appenderName + "-" + role + "-" + count.incrementAndGet());
     }
 }

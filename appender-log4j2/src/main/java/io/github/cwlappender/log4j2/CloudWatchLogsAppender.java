@@ -1,0 +1,440 @@
+package io.github.cwlappender.log4j2;
+
+import io.github.cwlappender.core.CloudWatchLogsEngine;
+import io.github.cwlappender.core.EngineConfig;
+import io.github.cwlappender.core.EngineStatistics;
+import io.github.cwlappender.core.MessageText;
+import io.github.cwlappender.core.RecursionGuard;
+import io.github.cwlappender.core.StatusListener;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.StringLayout;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.appender.AppenderLoggingException;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.validation.constraints.Required;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.core.selector.ContextSelector;
+import org.apache.logging.log4j.status.StatusLogger;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+/**
+ * A Log4j2 appender, {@code <CloudWatchLogs name="..." logGroup="...">}, that ships each event to one Amazon
+ * CloudWatch Logs log stream.
+ *
+ * <p>The event is formatted on the thread that calls the appender (the logging thread, or the async logger's thread,
+ * which holds an immutable snapshot of the event) with the nested layout, or with {@link #DEFAULT_PATTERN}; one
+ * trailing line break is removed, since every CloudWatch event is already a line of its own. The event's own
+ * timestamp becomes the CloudWatch timestamp. Batching, sending and retrying happen on the engine's threads.
+ *
+ * <p>Wrong options are reported to the {@code StatusLogger}, one error per problem saying what to write instead, and
+ * the appender is not created. {@link #stop(long, TimeUnit)} returns within the smaller of Log4j2's shutdown timeout
+ * and {@code shutdownTimeoutMillis}.
+ *
+ * @since 0.1.0
+ */
+@Plugin(name = "CloudWatchLogs", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE,
+        printObject = true)
+public final class CloudWatchLogsAppender extends AbstractAppender
+{
+    /** The pattern used when no layout is nested. */
+    public static final String DEFAULT_PATTERN = "%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n";
+
+    private static final Logger STATUS = StatusLogger.getLogger();
+
+    private final CloudWatchLogsEngine engine;
+    private final String prefix;
+
+    private CloudWatchLogsAppender(String name, Filter filter, Layout<? extends Serializable> layout,
+            boolean ignoreExceptions, Property[] properties, EngineConfig config)
+    {
+        super(name, filter, layout, ignoreExceptions, properties);
+        this.engine = CloudWatchLogsEngine.create(config, new StatusBridge());
+        this.prefix = prefix(name);
+    }
+
+    @PluginBuilderFactory
+    public static <B extends Builder<B>> B newBuilder()
+    {
+        return new Builder<B>().asBuilder();
+    }
+
+    @Override
+    public void start()
+    {
+        engine.start();
+        super.start();
+    }
+
+    /**
+     * Refuses new events, delivers what it can and returns by the deadline: the smaller of {@code timeout} and
+     * {@code shutdownTimeoutMillis}, or {@code shutdownTimeoutMillis} alone when Log4j2 gives no timeout (zero, as
+     * from {@code Configurator.shutdown(context)} or a shutdown hook without {@code shutdownTimeout}) or only its
+     * selector's built-in 50 ms ({@code LogManager.shutdown()}), which no user chose.
+     */
+    @Override
+    public boolean stop(long timeout, TimeUnit timeUnit)
+    {
+        // The engine refuses and counts new events from here on. The appender stays started until the engine is
+        // done, so that what the SDK logs during the final delivery is counted as recursion, not reported as an
+        // error (or thrown, with ignoreExceptions="false") by Log4j2 for a stopping appender.
+        boolean delivered = engine.stop(Duration.ofMillis(stopLimitMillis(timeout, timeUnit,
+                engine.config().shutdownTimeoutMillis())));
+        setStopping();
+        boolean filtersStopped = super.stop(timeout, timeUnit, false);
+        setStopped();
+        return delivered && filtersStopped;
+    }
+
+    @Override
+    public void append(LogEvent event)
+    {
+        if (RecursionGuard.mustSkip(event.getLoggerName(), event.getThreadName()))
+        {
+            engine.countRecursionDrop();
+            return;
+        }
+        boolean queued = engine.append(event.getTimeMillis(), MessageText.withoutTrailingLineBreak(format(event)));
+        if (!queued && !ignoreExceptions())
+        {
+            // Lets a FailoverAppender take the event; the drop is counted either way.
+            throw new AppenderLoggingException(prefix + "event dropped (buffer full or appender stopping)");
+        }
+    }
+
+    /**
+     * Delivers every event appended before this call. Returns true if all of it was finished within the timeout,
+     * false on timeout or when the appender is not started.
+     */
+    public boolean flush(Duration timeout)
+    {
+        return isStarted() && engine.flush(timeout);
+    }
+
+    /** The engine's counters: accepted, delivered, rejected and dropped by reason. */
+    public EngineStatistics getStatistics()
+    {
+        return engine.statistics();
+    }
+
+    public String getLogGroup()
+    {
+        return engine.config().logGroup();
+    }
+
+    EngineConfig engineConfig()
+    {
+        return engine.config();
+    }
+
+    private String format(LogEvent event)
+    {
+        Layout<? extends Serializable> layout = getLayout();
+        if (layout instanceof StringLayout)
+        {
+            return ((StringLayout) layout).toSerializable(event);
+        }
+        return new String(layout.toByteArray(event), StandardCharsets.UTF_8);
+    }
+
+    static long stopLimitMillis(long timeout, TimeUnit timeUnit, long shutdownTimeoutMillis)
+    {
+        long given = timeUnit.toMillis(timeout);
+        // LogManager.shutdown() passes ContextSelector.DEFAULT_STOP_TIMEOUT: too short for one HTTP round trip, and
+        // not the user's choice, so honouring it would lose the last events of every application that calls it.
+        if (given <= 0 || given == ContextSelector.DEFAULT_STOP_TIMEOUT)
+        {
+            return shutdownTimeoutMillis;
+        }
+        return Math.min(given, shutdownTimeoutMillis);
+    }
+
+
+
+    private static String prefix(String name)
+    {
+        return "CloudWatch Logs appender [" + name + "]: ";
+    }
+
+    /** Engine reports go to Log4j2's StatusLogger; the engine has already prefixed the appender name. */
+    private static final class StatusBridge implements StatusListener
+    {
+        @Override
+        public void info(String message)
+        {
+            STATUS.info(message);
+        }
+
+        @Override
+        public void warn(String message, Throwable cause)
+        {
+            STATUS.warn(message, cause);
+        }
+
+        @Override
+        public void error(String message, Throwable cause)
+        {
+            STATUS.error(message, cause);
+        }
+    }
+
+    /**
+     * Builds the appender from {@code <CloudWatchLogs>} attributes (all text, checked together by {@link #build()})
+     * or from code.
+     */
+    public static class Builder<B extends Builder<B>> extends AbstractAppender.Builder<B>
+            implements org.apache.logging.log4j.core.util.Builder<CloudWatchLogsAppender>
+    {
+        @PluginBuilderAttribute
+        @Required(message = "CloudWatch Logs appender: {} is required, for example logGroup=\"/my-team/my-service\"")
+        private String logGroup;
+
+        @PluginBuilderAttribute
+        private String logStream;
+
+        @PluginBuilderAttribute
+        private String region;
+
+        @PluginBuilderAttribute
+        private String endpoint;
+
+        @PluginBuilderAttribute
+        private String createLogGroup;
+
+        @PluginBuilderAttribute
+        private String createLogStream;
+
+        @PluginBuilderAttribute
+        private String retentionDays;
+
+        @PluginBuilderAttribute
+        private String bufferSize;
+
+        @PluginBuilderAttribute
+        private String onBufferFull;
+
+        @PluginBuilderAttribute
+        private String blockTimeoutMillis;
+
+        @PluginBuilderAttribute
+        private String maxBatchEvents;
+
+        @PluginBuilderAttribute
+        private String maxBatchBytes;
+
+        @PluginBuilderAttribute
+        private String lingerMillis;
+
+        @PluginBuilderAttribute
+        private String maxInFlight;
+
+        @PluginBuilderAttribute
+        private String oversize;
+
+        @PluginBuilderAttribute
+        private String maxEventBytes;
+
+        @PluginBuilderAttribute
+        private String retryTimeoutMillis;
+
+        @PluginBuilderAttribute
+        private String shutdownTimeoutMillis;
+
+        @PluginBuilderAttribute
+        private String requestTimeoutMillis;
+
+        private CloudWatchLogsClient client;
+
+        @Override
+        public CloudWatchLogsAppender build()
+        {
+            String name = getName();
+            List<String> problems = new ArrayList<>();
+            if (name == null || name.trim().isEmpty())
+            {
+                problems.add("name is required, for example <CloudWatchLogs name=\"CLOUDWATCH\" ...>");
+                name = "CloudWatchLogs";
+            }
+            EngineConfig config = options().toConfig(name, client, problems);
+            if (config == null || !problems.isEmpty())
+            {
+                for (String problem : problems)
+                {
+                    STATUS.error(prefix(name) + problem);
+                }
+                STATUS.error(prefix(name) + "not created because of the " + problems.size() + " problem(s) above");
+                return null;
+            }
+            Layout<? extends Serializable> layout = getLayout() != null ? getLayout() : defaultLayout();
+            return new CloudWatchLogsAppender(name, getFilter(), layout, isIgnoreExceptions(), getPropertyArray(),
+                    config);
+        }
+
+        private Layout<? extends Serializable> defaultLayout()
+        {
+            return PatternLayout.newBuilder().withPattern(DEFAULT_PATTERN).withConfiguration(getConfiguration())
+                    .build();
+        }
+
+        private EngineOptions options()
+        {
+            EngineOptions o = new EngineOptions();
+            o.set("logGroup", logGroup);
+            o.set("logStream", logStream);
+            o.set("region", region);
+            o.set("endpoint", endpoint);
+            o.set("createLogGroup", createLogGroup);
+            o.set("createLogStream", createLogStream);
+            o.set("retentionDays", retentionDays);
+            o.set("bufferSize", bufferSize);
+            o.set("onBufferFull", onBufferFull);
+            o.set("blockTimeoutMillis", blockTimeoutMillis);
+            o.set("maxBatchEvents", maxBatchEvents);
+            o.set("maxBatchBytes", maxBatchBytes);
+            o.set("lingerMillis", lingerMillis);
+            o.set("maxInFlight", maxInFlight);
+            o.set("oversize", oversize);
+            o.set("maxEventBytes", maxEventBytes);
+            o.set("retryTimeoutMillis", retryTimeoutMillis);
+            o.set("shutdownTimeoutMillis", shutdownTimeoutMillis);
+            o.set("requestTimeoutMillis", requestTimeoutMillis);
+            return o;
+        }
+
+        public B setLogGroup(String logGroup)
+        {
+            this.logGroup = logGroup;
+            return asBuilder();
+        }
+
+        public B setLogStream(String logStream)
+        {
+            this.logStream = logStream;
+            return asBuilder();
+        }
+
+        public B setRegion(String region)
+        {
+            this.region = region;
+            return asBuilder();
+        }
+
+        public B setEndpoint(String endpoint)
+        {
+            this.endpoint = endpoint;
+            return asBuilder();
+        }
+
+        public B setCreateLogGroup(boolean createLogGroup)
+        {
+            this.createLogGroup = Boolean.toString(createLogGroup);
+            return asBuilder();
+        }
+
+        public B setCreateLogStream(boolean createLogStream)
+        {
+            this.createLogStream = Boolean.toString(createLogStream);
+            return asBuilder();
+        }
+
+        public B setRetentionDays(int retentionDays)
+        {
+            this.retentionDays = Integer.toString(retentionDays);
+            return asBuilder();
+        }
+
+        public B setBufferSize(int bufferSize)
+        {
+            this.bufferSize = Integer.toString(bufferSize);
+            return asBuilder();
+        }
+
+        /** {@code DROP} or {@code BLOCK}. */
+        public B setOnBufferFull(String onBufferFull)
+        {
+            this.onBufferFull = onBufferFull;
+            return asBuilder();
+        }
+
+        public B setBlockTimeoutMillis(long blockTimeoutMillis)
+        {
+            this.blockTimeoutMillis = Long.toString(blockTimeoutMillis);
+            return asBuilder();
+        }
+
+        public B setMaxBatchEvents(int maxBatchEvents)
+        {
+            this.maxBatchEvents = Integer.toString(maxBatchEvents);
+            return asBuilder();
+        }
+
+        public B setMaxBatchBytes(int maxBatchBytes)
+        {
+            this.maxBatchBytes = Integer.toString(maxBatchBytes);
+            return asBuilder();
+        }
+
+        public B setLingerMillis(long lingerMillis)
+        {
+            this.lingerMillis = Long.toString(lingerMillis);
+            return asBuilder();
+        }
+
+        public B setMaxInFlight(int maxInFlight)
+        {
+            this.maxInFlight = Integer.toString(maxInFlight);
+            return asBuilder();
+        }
+
+        /** {@code TRUNCATE}, {@code SPLIT} or {@code DROP}. */
+        public B setOversize(String oversize)
+        {
+            this.oversize = oversize;
+            return asBuilder();
+        }
+
+        public B setMaxEventBytes(int maxEventBytes)
+        {
+            this.maxEventBytes = Integer.toString(maxEventBytes);
+            return asBuilder();
+        }
+
+        public B setRetryTimeoutMillis(long retryTimeoutMillis)
+        {
+            this.retryTimeoutMillis = Long.toString(retryTimeoutMillis);
+            return asBuilder();
+        }
+
+        public B setShutdownTimeoutMillis(long shutdownTimeoutMillis)
+        {
+            this.shutdownTimeoutMillis = Long.toString(shutdownTimeoutMillis);
+            return asBuilder();
+        }
+
+        public B setRequestTimeoutMillis(long requestTimeoutMillis)
+        {
+            this.requestTimeoutMillis = Long.toString(requestTimeoutMillis);
+            return asBuilder();
+        }
+
+        /** A ready client to use instead of one built from {@code region} and {@code endpoint}; not closed by us. */
+        public B setClient(CloudWatchLogsClient client)
+        {
+            this.client = client;
+            return asBuilder();
+        }
+    }
+}

@@ -1,0 +1,415 @@
+package io.github.cwlappender.logback;
+
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Layout;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.spi.ContextAware;
+import ch.qos.logback.core.spi.FilterReply;
+import ch.qos.logback.core.spi.LifeCycle;
+import io.github.cwlappender.core.CloudWatchLogsEngine;
+import io.github.cwlappender.core.DropReason;
+import io.github.cwlappender.core.EngineConfig;
+import io.github.cwlappender.core.EngineStatistics;
+import io.github.cwlappender.core.MessageText;
+import io.github.cwlappender.core.RecursionGuard;
+import io.github.cwlappender.core.StatusListener;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+/**
+ * A Logback appender that ships each event to one Amazon CloudWatch Logs log stream.
+ *
+ * <p>The event is formatted on the logging thread with the configured {@code <layout>} or {@code <encoder>} (bytes
+ * read as UTF-8), or with {@link #DEFAULT_PATTERN}; one trailing line break is removed, since every CloudWatch event
+ * is already a line of its own. The event's own timestamp becomes the CloudWatch timestamp. Everything after that
+ * (batching, sending, retrying) happens on the engine's threads; the logging thread never waits for the network.
+ *
+ * <p>Options are plain text, checked together in {@link #start()}: a wrong value adds one status error per problem
+ * saying what to write instead, and the appender stays stopped; events reaching it are then dropped and counted,
+ * never thrown into the application. {@link #stop()} returns within {@code shutdownTimeoutMillis}.
+ *
+ * @since 0.1.0
+ */
+public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
+{
+    /** The pattern used when neither a layout nor an encoder is configured. */
+    public static final String DEFAULT_PATTERN = "%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n";
+
+    private final EngineOptions options = new EngineOptions();
+    // Events that reached the appender while it was stopped (bad options, or after stop()), added by
+    // getStatistics() to the engine's counts as RECURSION or SHUTDOWN drops.
+    private final LongAdder recursiveWhileStopped = new LongAdder();
+    private final LongAdder refusedWhileStopped = new LongAdder();
+    private Layout<ILoggingEvent> layout;
+    private Encoder<ILoggingEvent> encoder;
+    private CloudWatchLogsClient client;
+    private LifeCycle ownedFormatter;
+    private volatile Function<ILoggingEvent, String> formatter;
+    private volatile CloudWatchLogsEngine engine;
+
+    // ---- options: every engine option, same name, as text ------------------------------------------------------
+
+    /** Required. The log group, for example {@code /my-team/my-service}. */
+    public void setLogGroup(String logGroup)
+    {
+        options.set("logGroup", logGroup);
+    }
+
+    /** Log stream name; may use {@code {hostname}}, {@code {pid}}, {@code {startupTimestamp}}, {@code {uuid}}. */
+    public void setLogStream(String logStream)
+    {
+        options.set("logStream", logStream);
+    }
+
+    public void setRegion(String region)
+    {
+        options.set("region", region);
+    }
+
+    public void setEndpoint(String endpoint)
+    {
+        options.set("endpoint", endpoint);
+    }
+
+    public void setCreateLogGroup(String createLogGroup)
+    {
+        options.set("createLogGroup", createLogGroup);
+    }
+
+    public void setCreateLogStream(String createLogStream)
+    {
+        options.set("createLogStream", createLogStream);
+    }
+
+    public void setRetentionDays(String retentionDays)
+    {
+        options.set("retentionDays", retentionDays);
+    }
+
+    public void setBufferSize(String bufferSize)
+    {
+        options.set("bufferSize", bufferSize);
+    }
+
+    /** {@code DROP} or {@code BLOCK}. */
+    public void setOnBufferFull(String onBufferFull)
+    {
+        options.set("onBufferFull", onBufferFull);
+    }
+
+    public void setBlockTimeoutMillis(String blockTimeoutMillis)
+    {
+        options.set("blockTimeoutMillis", blockTimeoutMillis);
+    }
+
+    public void setMaxBatchEvents(String maxBatchEvents)
+    {
+        options.set("maxBatchEvents", maxBatchEvents);
+    }
+
+    public void setMaxBatchBytes(String maxBatchBytes)
+    {
+        options.set("maxBatchBytes", maxBatchBytes);
+    }
+
+    public void setLingerMillis(String lingerMillis)
+    {
+        options.set("lingerMillis", lingerMillis);
+    }
+
+    public void setMaxInFlight(String maxInFlight)
+    {
+        options.set("maxInFlight", maxInFlight);
+    }
+
+    /** {@code TRUNCATE}, {@code SPLIT} or {@code DROP}. */
+    public void setOversize(String oversize)
+    {
+        options.set("oversize", oversize);
+    }
+
+    public void setMaxEventBytes(String maxEventBytes)
+    {
+        options.set("maxEventBytes", maxEventBytes);
+    }
+
+    public void setRetryTimeoutMillis(String retryTimeoutMillis)
+    {
+        options.set("retryTimeoutMillis", retryTimeoutMillis);
+    }
+
+    public void setShutdownTimeoutMillis(String shutdownTimeoutMillis)
+    {
+        options.set("shutdownTimeoutMillis", shutdownTimeoutMillis);
+    }
+
+    public void setRequestTimeoutMillis(String requestTimeoutMillis)
+    {
+        options.set("requestTimeoutMillis", requestTimeoutMillis);
+    }
+
+    /** Formats events as text; use either this or {@link #setEncoder}. */
+    public void setLayout(Layout<ILoggingEvent> layout)
+    {
+        this.layout = layout;
+    }
+
+    /** Formats events as bytes, read as UTF-8; use either this or {@link #setLayout}. */
+    public void setEncoder(Encoder<ILoggingEvent> encoder)
+    {
+        this.encoder = encoder;
+    }
+
+    /**
+     * A ready client to use instead of one built from {@code region} and {@code endpoint}. The appender does not
+     * close it. Set it before {@link #start()}.
+     */
+    public void setClient(CloudWatchLogsClient client)
+    {
+        this.client = client;
+    }
+
+    public String getLogGroup()
+    {
+        return options.get("logGroup");
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void start()
+    {
+        if (isStarted())
+        {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        Function<ILoggingEvent, String> format = chooseFormatter(problems);
+        EngineConfig config = options.toConfig(appenderName(), client, problems);
+        if (config == null || format == null)
+        {
+            for (String problem : problems)
+            {
+                addError(prefix() + problem);
+            }
+            addError(prefix() + "not started because of the " + problems.size()
+                    + " problem(s) above; events sent to it are dropped");
+            stopOwnedFormatter();
+            return;
+        }
+        CloudWatchLogsEngine created = CloudWatchLogsEngine.create(config, new StatusBridge());
+        created.start();
+        this.formatter = format;
+        this.engine = created;
+        super.start();
+    }
+
+    /** Refuses new events, delivers what it can within {@code shutdownTimeoutMillis}, and returns. */
+    @Override
+    public void stop()
+    {
+        if (!isStarted())
+        {
+            return;
+        }
+        // The engine refuses and counts new events from here on. The appender stays started until the engine is
+        // done, so that what the SDK logs during the final delivery is counted as recursion, not warned about.
+        engine.stop();
+        super.stop();
+        if (encoder != null)
+        {
+            // As Logback's own OutputStreamAppender does: the encoder belongs to its appender.
+            encoder.stop();
+        }
+        stopOwnedFormatter();
+    }
+
+    // ---- the logging thread ------------------------------------------------------------------------------------
+
+    @Override
+    public void doAppend(ILoggingEvent event)
+    {
+        if (!isStarted() && getFilterChainDecision(event) != FilterReply.DENY)
+        {
+            (isRecursive(event) ? recursiveWhileStopped : refusedWhileStopped).increment();
+        }
+        super.doAppend(event);
+    }
+
+    @Override
+    protected void append(ILoggingEvent event)
+    {
+        CloudWatchLogsEngine current = engine;
+        if (isRecursive(event))
+        {
+            current.countRecursionDrop();
+            return;
+        }
+        current.append(event.getTimeStamp(), MessageText.withoutTrailingLineBreak(formatter.apply(event)));
+    }
+
+    // ---- for tests and advanced users --------------------------------------------------------------------------
+
+    /**
+     * Delivers every event appended before this call. Returns true if all of it was finished within the timeout,
+     * false on timeout or when the appender is not started.
+     */
+    public boolean flush(Duration timeout)
+    {
+        CloudWatchLogsEngine current = engine;
+        return isStarted() && current != null && current.flush(timeout);
+    }
+
+    /**
+     * The engine's counters, plus the events that reached this appender while it was not started (dropped as
+     * {@code SHUTDOWN}, or as {@code RECURSION} when they came from the SDK or an engine thread).
+     */
+    public EngineStatistics getStatistics()
+    {
+        CloudWatchLogsEngine current = engine;
+        EngineStatistics stats = current != null ? current.statistics()
+                : new EngineStatistics(0, 0, Map.of(), Map.of(), 0, 0, 0, 0, 0, null);
+        long recursive = recursiveWhileStopped.sum();
+        long refused = refusedWhileStopped.sum();
+        if (recursive + refused == 0)
+        {
+            return stats;
+        }
+        Map<DropReason, Long> dropped = new EnumMap<>(stats.droppedByReason());
+        dropped.merge(DropReason.RECURSION, recursive, Long::sum);
+        dropped.merge(DropReason.SHUTDOWN, refused, Long::sum);
+        return new EngineStatistics(stats.accepted() + recursive + refused, stats.delivered(),
+                stats.rejectedByReason(), dropped, stats.truncated(), stats.split(), stats.batchesSent(),
+                stats.retries(), stats.throttles(), stats.lastError());
+    }
+
+    /** The validated configuration of the running engine, or null before a successful start. */
+    EngineConfig engineConfig()
+    {
+        CloudWatchLogsEngine current = engine;
+        return current == null ? null : current.config();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private Function<ILoggingEvent, String> chooseFormatter(List<String> problems)
+    {
+        if (layout != null && encoder != null)
+        {
+            problems.add("configure either <layout> or <encoder>, not both");
+            return null;
+        }
+        if (encoder != null)
+        {
+            if (encoder instanceof LayoutWrappingEncoder && ((LayoutWrappingEncoder<?>) encoder).getCharset() == null)
+            {
+                // Without a charset the encoder would use the platform default; we always read UTF-8.
+                ((LayoutWrappingEncoder<?>) encoder).setCharset(StandardCharsets.UTF_8);
+            }
+            startIfNeeded(encoder);
+            Encoder<ILoggingEvent> e = encoder;
+            return event -> new String(e.encode(event), StandardCharsets.UTF_8);
+        }
+        Layout<ILoggingEvent> l = layout;
+        if (l == null)
+        {
+            PatternLayout pattern = new PatternLayout();
+            pattern.setPattern(DEFAULT_PATTERN);
+            pattern.setContext(getContext());
+            pattern.start();
+            ownedFormatter = pattern;
+            l = pattern;
+        }
+        else
+        {
+            startIfNeeded(l);
+        }
+        Layout<ILoggingEvent> chosen = l;
+        return chosen::doLayout;
+    }
+
+    private void startIfNeeded(Object component)
+    {
+        if (component instanceof ContextAware && ((ContextAware) component).getContext() == null)
+        {
+            ((ContextAware) component).setContext(getContext());
+        }
+        if (component instanceof LifeCycle && !((LifeCycle) component).isStarted())
+        {
+            ((LifeCycle) component).start();
+        }
+    }
+
+    private void stopOwnedFormatter()
+    {
+        if (ownedFormatter != null)
+        {
+            ownedFormatter.stop();
+            ownedFormatter = null;
+        }
+    }
+
+    private String appenderName()
+    {
+        return name == null ? "CloudWatchLogs" : name;
+    }
+
+    private String prefix()
+    {
+        return "CloudWatch Logs appender [" + appenderName() + "]: ";
+    }
+
+    /** From the AWS SDK, its HTTP clients or this library, or logged on an engine thread: sending it would loop. */
+    private static boolean isRecursive(ILoggingEvent event)
+    {
+        return RecursionGuard.mustSkip(event.getLoggerName(), event.getThreadName());
+    }
+
+
+
+    /** Engine reports go to Logback's status manager; the engine has already prefixed the appender name. */
+    private final class StatusBridge implements StatusListener
+    {
+        @Override
+        public void info(String message)
+        {
+            addInfo(message);
+        }
+
+        @Override
+        public void warn(String message, Throwable cause)
+        {
+            if (cause == null)
+            {
+                addWarn(message);
+            }
+            else
+            {
+                addWarn(message, cause);
+            }
+        }
+
+        @Override
+        public void error(String message, Throwable cause)
+        {
+            if (cause == null)
+            {
+                addError(message);
+            }
+            else
+            {
+                addError(message, cause);
+            }
+        }
+    }
+}
