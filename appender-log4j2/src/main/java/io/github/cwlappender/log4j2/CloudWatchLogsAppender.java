@@ -2,6 +2,7 @@ package io.github.cwlappender.log4j2;
 
 import io.github.cwlappender.core.CloudWatchLogsEngine;
 import io.github.cwlappender.core.EngineConfig;
+import io.github.cwlappender.core.EngineOptions;
 import io.github.cwlappender.core.EngineStatistics;
 import io.github.cwlappender.core.MessageText;
 import io.github.cwlappender.core.RecursionGuard;

@@ -1,5 +1,6 @@
 package io.github.cwlappender.log4j2;
 
+import io.github.cwlappender.testsupport.client.RecordingClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

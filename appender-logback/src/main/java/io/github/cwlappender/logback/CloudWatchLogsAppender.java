@@ -12,6 +12,7 @@ import ch.qos.logback.core.spi.LifeCycle;
 import io.github.cwlappender.core.CloudWatchLogsEngine;
 import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineConfig;
+import io.github.cwlappender.core.EngineOptions;
 import io.github.cwlappender.core.EngineStatistics;
 import io.github.cwlappender.core.MessageText;
 import io.github.cwlappender.core.RecursionGuard;

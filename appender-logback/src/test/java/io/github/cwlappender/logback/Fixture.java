@@ -1,5 +1,6 @@
 package io.github.cwlappender.logback;
 
+import io.github.cwlappender.testsupport.client.RecordingClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;

@@ -34,6 +34,8 @@ class LocalStackEngineDeliveryTest
     // Later images need an auth token.
     private static final DockerImageName IMAGE = DockerImageName.parse("localstack/localstack:4.14.0");
     private static final int PER_THREAD = 1_500;
+    static final String NO_DOCKER = "skipped: no Docker engine (LocalStack tests need Docker; they run where a Docker"
+            + " engine is available)";
 
     private static LocalStackContainer localStack;
 
@@ -45,14 +47,18 @@ class LocalStackEngineDeliveryTest
             localStack = new LocalStackContainer(IMAGE).withServices("logs");
             localStack.start();
         }
+        else
+        {
+            // Surefire's console shows only a skip count; say why where a reader of the build log will see it.
+            System.err.println(LocalStackEngineDeliveryTest.class.getSimpleName() + ": " + NO_DOCKER);
+        }
     }
 
     // Skipped per test rather than per class: Maven reports a skipped class as zero tests, without the reason.
     @BeforeEach
     void requireDocker()
     {
-        Assumptions.assumeTrue(localStack != null, "skipped: no Docker engine (LocalStack tests need Docker; they"
-                + " run where a Docker engine is available)");
+        Assumptions.assumeTrue(localStack != null, NO_DOCKER);
     }
 
     @AfterAll

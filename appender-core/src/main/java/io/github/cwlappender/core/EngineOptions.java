@@ -1,7 +1,5 @@
-package io.github.cwlappender.log4j2;
+package io.github.cwlappender.core;
 
-import io.github.cwlappender.core.EngineConfig;
-import io.github.cwlappender.core.InvalidConfigurationException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,20 +10,23 @@ import java.util.function.LongConsumer;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
- * The engine options exactly as configured, as text, checked all together when the appender starts. Parsing here
+ * The engine options exactly as configured, as text keyed by option name, checked all together when an appender
+ * starts. Both adapters use it, so the option names and their parsing are the same in every framework. Parsing here
  * rather than in typed setters means a value such as {@code 8k} is reported with the option's name and an example,
  * like the range problems the engine's builder finds, instead of being silently replaced by a default.
+ *
+ * @since 0.1.0
  */
-final class EngineOptions
+public final class EngineOptions
 {
     private final Map<String, String> values = new HashMap<>();
 
-    void set(String option, String value)
+    public void set(String option, String value)
     {
         values.put(option, value);
     }
 
-    String get(String option)
+    public String get(String option)
     {
         return values.get(option);
     }
@@ -34,7 +35,7 @@ final class EngineOptions
      * Returns the engine's configuration, or null after adding one sentence per wrong option to {@code problems},
      * each saying what to write instead.
      */
-    EngineConfig toConfig(String appenderName, CloudWatchLogsClient client, List<String> problems)
+    public EngineConfig toConfig(String appenderName, CloudWatchLogsClient client, List<String> problems)
     {
         EngineConfig.Builder builder = EngineConfig.builder().name(appenderName).client(client);
         int before = problems.size();

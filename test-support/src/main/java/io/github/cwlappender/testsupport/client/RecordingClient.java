@@ -1,4 +1,4 @@
-package io.github.cwlappender.log4j2;
+package io.github.cwlappender.testsupport.client;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRe
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
 /** A CloudWatch Logs client that accepts every request and remembers the events it was sent, in order. */
-final class RecordingClient implements CloudWatchLogsClient
+public final class RecordingClient implements CloudWatchLogsClient
 {
     private final List<InputLogEvent> events = new ArrayList<>();
     private volatile Consumer<PutLogEventsRequest> beforePut = request -> {
@@ -24,23 +24,23 @@ final class RecordingClient implements CloudWatchLogsClient
     private volatile boolean streamMissing;
 
     /** Runs on the engine's sender thread before each PutLogEvents is recorded. */
-    void beforePut(Consumer<PutLogEventsRequest> action)
+    public void beforePut(Consumer<PutLogEventsRequest> action)
     {
         this.beforePut = action;
     }
 
     /** The first PutLogEvents answers that the log stream does not exist, as for a new application. */
-    void streamMissingAtFirst()
+    public void streamMissingAtFirst()
     {
         this.streamMissing = true;
     }
 
-    synchronized List<InputLogEvent> events()
+    public synchronized List<InputLogEvent> events()
     {
         return new ArrayList<>(events);
     }
 
-    List<String> messages()
+    public List<String> messages()
     {
         List<String> messages = new ArrayList<>();
         for (InputLogEvent e : events())
