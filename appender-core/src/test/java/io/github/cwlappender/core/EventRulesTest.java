@@ -137,6 +137,36 @@ class EventRulesTest
     }
 
     @Test
+    void piecesOfASplitEventSpanningBatchesAreStoredInOrderDespiteParallelSenders() throws Exception
+    {
+        // The first request is slow: without ordering, the batch holding the later pieces would be stored first.
+        client.thenAnswer(r -> {
+            try
+            {
+                Thread.sleep(300);
+            }
+            catch (InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).oversize(OversizePolicy.SPLIT)
+                .maxEventBytes(100).maxBatchEvents(10).maxInFlight(4).build(), status);
+        StringBuilder message = new StringBuilder();
+        for (int i = 0; i < 100; i++)
+        {
+            message.append(String.format("piece-%03d:", i)).append("x".repeat(90));
+        }
+
+        engine.append(System.currentTimeMillis(), message.toString());
+        engine.stop(Duration.ofSeconds(10));
+
+        assertThat(client.requests().size()).isGreaterThan(1);
+        assertThat(String.join("", client.storedMessages())).isEqualTo(message.toString());
+    }
+
+    @Test
     void oversizeDropPolicyDropsAndCounts()
     {
         CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).oversize("drop")

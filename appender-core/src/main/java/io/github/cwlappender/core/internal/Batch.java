@@ -8,11 +8,19 @@ final class Batch
 {
     private final long id;
     private final List<InputLogEvent> events;
+    private final boolean followsPrevious;
 
-    Batch(long id, List<InputLogEvent> events)
+    Batch(long id, List<InputLogEvent> events, boolean followsPrevious)
     {
         this.id = id;
         this.events = events;
+        this.followsPrevious = followsPrevious;
+    }
+
+    /** True when it starts with the continuation of a split event, so it may only be sent after the batches before it. */
+    boolean followsPrevious()
+    {
+        return followsPrevious;
     }
 
     long id()

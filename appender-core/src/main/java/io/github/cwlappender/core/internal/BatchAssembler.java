@@ -91,6 +91,18 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
         batch.add(timestamp, message, messageBytes, nowNanos);
     }
 
+    @Override
+    public void addContinuation(long timestamp, String message, int messageBytes)
+    {
+        if (!batch.fits(timestamp, messageBytes))
+        {
+            sealAndSend();
+            // Parallel senders could store this batch first; the pieces of one event must stay in order.
+            batch.markFollowsPrevious();
+        }
+        batch.add(timestamp, message, messageBytes, nowNanos);
+    }
+
     /** Asks the batcher to seal everything published up to {@code targetSequence}; the future completes once sent. */
     void requestFlush(long targetSequence, CompletableFuture<Void> done)
     {

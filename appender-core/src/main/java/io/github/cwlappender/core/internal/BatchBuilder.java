@@ -24,6 +24,7 @@ final class BatchBuilder
     private long maxTimestamp;
     private long firstEventNanos;
     private long nextId = 1;
+    private boolean followsPrevious;
 
     BatchBuilder(int maxEvents, int maxBytes)
     {
@@ -75,6 +76,12 @@ final class BatchBuilder
         bytes += messageBytes + EngineConfig.EVENT_OVERHEAD_BYTES;
     }
 
+    /** The open batch continues a split event whose earlier pieces are in the batch sealed before it. */
+    void markFollowsPrevious()
+    {
+        followsPrevious = true;
+    }
+
     /** Nanos at which the first event of the current batch arrived; meaningless when empty. */
     long firstEventNanos()
     {
@@ -88,6 +95,8 @@ final class BatchBuilder
         sealed.sort(BY_TIMESTAMP);
         events = new ArrayList<>(Math.min(maxEvents, Math.max(16, sealed.size())));
         bytes = 0;
-        return new Batch(nextId++, sealed);
+        Batch batch = new Batch(nextId++, sealed, followsPrevious);
+        followsPrevious = false;
+        return batch;
     }
 }

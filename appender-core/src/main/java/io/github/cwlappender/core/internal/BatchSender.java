@@ -39,6 +39,10 @@ final class BatchSender
     /** Hands a sealed batch to a sender thread, waiting for a free one. Returns false if the engine was aborted. */
     boolean send(Batch batch)
     {
+        if (batch.followsPrevious() && !awaitAllFinished())
+        {
+            return false;
+        }
         if (!acquirePermit())
         {
             return false;
@@ -56,6 +60,31 @@ final class BatchSender
         {
             finished(batch.id());
             return false;
+        }
+        return true;
+    }
+
+    /** Waits until every batch sent before has finished; false if the engine was aborted meanwhile. */
+    private boolean awaitAllFinished()
+    {
+        synchronized (lock)
+        {
+            while (!open.isEmpty())
+            {
+                if (shutdown.isAborted())
+                {
+                    return false;
+                }
+                try
+                {
+                    lock.wait(50);
+                }
+                catch (InterruptedException e)
+                {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
         return true;
     }
@@ -97,6 +126,7 @@ final class BatchSender
         synchronized (lock)
         {
             open.remove(id);
+            lock.notifyAll();
             Iterator<Barrier> it = barriers.iterator();
             while (it.hasNext())
             {

@@ -17,6 +17,9 @@ final class EventRules
     interface Sink
     {
         void add(long timestamp, String message, int messageBytes);
+
+        /** A later piece of a split event: it must not be stored before the pieces added before it. */
+        void addContinuation(long timestamp, String message, int messageBytes);
     }
 
     // The service rejects events older than 14 days or more than 2 hours ahead. The margins leave room for the
@@ -102,7 +105,14 @@ final class EventRules
         {
             int end = Utf8.prefixEnd(message, start, maxEventBytes);
             String piece = message.substring(start, end);
-            sink.add(timestamp, piece, Utf8.length(piece));
+            if (pieces == 0)
+            {
+                sink.add(timestamp, piece, Utf8.length(piece));
+            }
+            else
+            {
+                sink.addContinuation(timestamp, piece, Utf8.length(piece));
+            }
             pieces++;
             start = end;
         }

@@ -127,7 +127,9 @@ public final class StatusReporter
             {
                 long total = counters.droppedCount(reason);
                 long fresh = total - reportedDrops[reason.ordinal()];
-                if (fresh > 0 && reason != DropReason.SHUTDOWN)
+                // Shutdown losses are reported by stop(); recursion drops are the guard working as designed and
+                // would otherwise repeat every second wherever SDK loggers are routed to the appender.
+                if (fresh > 0 && reason != DropReason.SHUTDOWN && reason != DropReason.RECURSION)
                 {
                     reportedDrops[reason.ordinal()] = total;
                     sb = sb == null ? new StringBuilder("dropped events: ") : sb.append(", ");
