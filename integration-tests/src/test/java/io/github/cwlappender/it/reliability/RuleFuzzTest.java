@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -62,21 +62,10 @@ class RuleFuzzTest
             Load.run(scenario, THREADS, thread -> {
                 FuzzEvents fuzz = new FuzzEvents(reference, SEED + 1 + thread);
                 Expectations mine = new Expectations();
-                int stride = perThread / (edgeCases.size() / THREADS + 1);
-                int edge = thread;
+                EdgeCaseMixer mixer = new EdgeCaseMixer(edgeCases, thread, perThread, edgesUsed);
                 for (int i = 0; i < perThread; i++)
                 {
-                    FuzzEvents.Event e;
-                    if (i % stride == stride / 2 && edge < edgeCases.size())
-                    {
-                        e = new FuzzEvents.Event(fuzz.recent(), edgeCases.get(edge));
-                        edge += THREADS;
-                        edgesUsed.incrementAndGet();
-                    }
-                    else
-                    {
-                        e = fuzz.random(EventIds.id(scenario, thread, i));
-                    }
+                    FuzzEvents.Event e = mixer.next(fuzz, i, EventIds.id(scenario, thread, i));
                     FuzzEvents.Outcome outcome = fuzz.outcome(e, maxEventBytes);
                     mine.count(outcome);
                     if (outcome == FuzzEvents.Outcome.STORED || outcome == FuzzEvents.Outcome.OVERSIZE)
@@ -134,21 +123,10 @@ class RuleFuzzTest
             Load.run(scenario, THREADS, thread -> {
                 FuzzEvents fuzz = new FuzzEvents(reference, SEED + 1 + thread);
                 Expectations mine = new Expectations();
-                int stride = perThread / (edgeCases.size() / THREADS + 1);
-                int edge = thread;
+                EdgeCaseMixer mixer = new EdgeCaseMixer(edgeCases, thread, perThread, edgesUsed);
                 for (int i = 0; i < perThread; i++)
                 {
-                    FuzzEvents.Event e;
-                    if (i % stride == stride / 2 && edge < edgeCases.size())
-                    {
-                        e = new FuzzEvents.Event(fuzz.recent(), edgeCases.get(edge));
-                        edge += THREADS;
-                        edgesUsed.incrementAndGet();
-                    }
-                    else
-                    {
-                        e = fuzz.random(EventIds.id(scenario, thread, i));
-                    }
+                    FuzzEvents.Event e = mixer.next(fuzz, i, EventIds.id(scenario, thread, i));
                     FuzzEvents.Outcome outcome = fuzz.outcome(e, maxEventBytes);
                     mine.count(outcome);
                     if (outcome == FuzzEvents.Outcome.OVERSIZE)
@@ -461,6 +439,35 @@ class RuleFuzzTest
         public String toString()
         {
             return "@" + timestamp + " (" + length + " chars)";
+        }
+    }
+
+    /** Spreads this thread's share of the edge cases evenly among its random events. */
+    private static final class EdgeCaseMixer
+    {
+        private final List<String> edgeCases;
+        private final int stride;
+        private final AtomicInteger used;
+        private int next;
+
+        EdgeCaseMixer(List<String> edgeCases, int thread, int perThread, AtomicInteger used)
+        {
+            this.edgeCases = edgeCases;
+            this.stride = perThread / (edgeCases.size() / THREADS + 1);
+            this.used = used;
+            this.next = thread;
+        }
+
+        FuzzEvents.Event next(FuzzEvents fuzz, int i, String id)
+        {
+            if (i % stride == stride / 2 && next < edgeCases.size())
+            {
+                FuzzEvents.Event e = new FuzzEvents.Event(fuzz.recent(), edgeCases.get(next));
+                next += THREADS;
+                used.incrementAndGet();
+                return e;
+            }
+            return fuzz.random(id);
         }
     }
 }
