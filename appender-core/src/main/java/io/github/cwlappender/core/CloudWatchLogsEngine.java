@@ -9,10 +9,12 @@ import java.util.Objects;
 /**
  * Ships {@code <timestamp, message>} events to one CloudWatch Logs log stream.
  *
- * <p>Application threads call {@link #append}, which copies the event into a preallocated ring buffer slot without
- * locks and returns at once (or waits up to {@code blockTimeoutMillis} with {@link OnBufferFull#BLOCK}). One batcher
- * thread assembles PutLogEvents batches that obey every service rule; up to {@code maxInFlight} sender threads
- * deliver them with classified, bounded retries. Every accepted event ends up delivered, rejected or dropped, each
+ * <p>Application threads call {@link #append}, which takes the event's share of the byte budget
+ * ({@code bufferBytes}), copies it into a preallocated ring buffer slot without locks and returns at once. When the
+ * buffer is full, {@link OnBufferFull#ADAPTIVE} (the default) waits up to {@code blockTimeoutMillis} while delivery
+ * is healthy and drops at once while it is failing. One batcher thread drains the ring into PutLogEvents batches
+ * that obey every service rule; up to {@code maxInFlight} sender threads deliver them with classified, bounded
+ * retries. Every accepted event ends up delivered, rejected or dropped, each
  * counted by reason in {@link #statistics()}.
  *
  * <p>Thread-safe. {@link #start()} never waits for the network; {@link #stop(Duration)} returns by its deadline.
@@ -63,7 +65,40 @@ public final class CloudWatchLogsEngine implements AutoCloseable
      */
     public boolean append(long timestampMillis, String message)
     {
-        return pipeline.append(timestampMillis, message);
+        return pipeline.append(timestampMillis, message, false);
+    }
+
+    /**
+     * As {@link #append(long, String)}, for an event of a given importance. Important events (the adapters pass
+     * WARN and above) may use the last part of the buffer that ordinary events may not, so when the buffer is
+     * nearly full ordinary events are refused first.
+     *
+     * @since 0.2.0
+     */
+    public boolean append(long timestampMillis, String message, boolean important)
+    {
+        return pipeline.append(timestampMillis, message, important);
+    }
+
+    /**
+     * Bytes of {@code bufferBytes} that buffered events take now: in the ring, in batches waiting and in flight.
+     *
+     * @since 0.2.0
+     */
+    public long bufferedBytes()
+    {
+        return pipeline.bufferedBytes();
+    }
+
+    /**
+     * Null while delivery is healthy; otherwise why it counts as failing (the last error, or how long the service
+     * has not answered). While failing, {@link OnBufferFull#ADAPTIVE} drops instead of waiting.
+     *
+     * @since 0.2.0
+     */
+    public String deliveryFailure()
+    {
+        return pipeline.deliveryFailure();
     }
 
     /**

@@ -29,8 +29,29 @@ public final class EngineConfig
     /** Largest message, in UTF-8 bytes, that one event may carry (1 MiB less the per-event overhead). */
     public static final int SERVICE_MAX_EVENT_BYTES = 1_048_550;
 
-    public static final int DEFAULT_BUFFER_SIZE = 8192;
-    public static final long DEFAULT_BLOCK_TIMEOUT_MILLIS = 100;
+    /**
+     * Ring slots. The batcher empties the ring continuously into batches, so the ring only absorbs the moment-to-moment
+     * difference between the logging threads and the batcher; {@link #DEFAULT_BUFFER_BYTES} is what bounds memory.
+     */
+    public static final int DEFAULT_BUFFER_SIZE = 32_768;
+    /**
+     * The byte budget for every event the engine holds (ring, open batch, sealed batches, in flight): 64 MiB. A 30 s
+     * outage at 4,000 events/s of 200 bytes needs 120,000 x (200 + {@value #BUFFERED_EVENT_OVERHEAD_BYTES}) = about
+     * 36 MB, which fits with room to spare below the part kept for WARN and above.
+     */
+    public static final long DEFAULT_BUFFER_BYTES = 64L * 1024 * 1024;
+    /**
+     * How much each buffered event counts against {@code bufferBytes} beyond its characters: the objects that hold
+     * it (string, array, event and list entry headers), so that the budget tracks the heap it stands for.
+     */
+    public static final int BUFFERED_EVENT_OVERHEAD_BYTES = 96;
+    /**
+     * Longest wait for room with {@link OnBufferFull#ADAPTIVE} while delivery is healthy (and with
+     * {@link OnBufferFull#BLOCK} always). A healthy endpoint frees room with every batch it stores, within one
+     * request's round trip; 5 s covers a slow request many times over, while an endpoint that stops answering is
+     * detected well within it (the waiters are then released at once).
+     */
+    public static final long DEFAULT_BLOCK_TIMEOUT_MILLIS = 5000;
     public static final long DEFAULT_LINGER_MILLIS = 1000;
     public static final int DEFAULT_MAX_IN_FLIGHT = 2;
     public static final long DEFAULT_RETRY_TIMEOUT_MILLIS = 60_000;
@@ -46,6 +67,8 @@ public final class EngineConfig
     // Room for any one character (4 UTF-8 bytes) several times over, so truncation and splitting always progress.
     private static final int MIN_EVENT_BYTES = 16;
     private static final int MIN_BUFFER_SIZE = 16;
+    // At least two full batches, so one batch in flight never leaves the next with no room at all.
+    private static final long MIN_BUFFER_BYTES = 2L * SERVICE_MAX_BATCH_BYTES;
     private static final int MAX_BUFFER_SIZE = 1 << 26;
     private static final int MAX_IN_FLIGHT_LIMIT = 64;
 
@@ -58,6 +81,7 @@ public final class EngineConfig
     private final boolean createLogStream;
     private final Integer retentionDays;
     private final int bufferSize;
+    private final long bufferBytes;
     private final OnBufferFull onBufferFull;
     private final long blockTimeoutMillis;
     private final int maxBatchEvents;
@@ -85,6 +109,7 @@ public final class EngineConfig
         this.createLogStream = b.createLogStream;
         this.retentionDays = b.retentionDays;
         this.bufferSize = b.bufferSize;
+        this.bufferBytes = b.bufferBytes;
         this.onBufferFull = b.onBufferFull;
         this.blockTimeoutMillis = b.blockTimeoutMillis;
         this.maxBatchEvents = b.maxBatchEvents;
@@ -155,6 +180,12 @@ public final class EngineConfig
     public int bufferSize()
     {
         return bufferSize;
+    }
+
+    /** The byte budget covering every event the engine holds; see {@link #DEFAULT_BUFFER_BYTES}. */
+    public long bufferBytes()
+    {
+        return bufferBytes;
     }
 
     public OnBufferFull onBufferFull()
@@ -242,7 +273,8 @@ public final class EngineConfig
         return "EngineConfig{name=" + name + ", logGroup=" + logGroup + ", logStream=" + logStream + ", region="
                 + region + ", endpoint=" + endpoint + ", createLogGroup=" + createLogGroup + ", createLogStream="
                 + createLogStream + ", retentionDays=" + retentionDays + ", bufferSize=" + bufferSize
-                + ", onBufferFull=" + onBufferFull + ", blockTimeoutMillis=" + blockTimeoutMillis
+                + ", bufferBytes=" + bufferBytes + ", onBufferFull=" + onBufferFull + ", blockTimeoutMillis="
+                + blockTimeoutMillis
                 + ", maxBatchEvents=" + maxBatchEvents + ", maxBatchBytes=" + maxBatchBytes + ", lingerMillis="
                 + lingerMillis + ", maxInFlight=" + maxInFlight + ", oversize=" + oversize + ", maxEventBytes="
                 + maxEventBytes + ", retryTimeoutMillis=" + retryTimeoutMillis + ", shutdownTimeoutMillis="
@@ -271,7 +303,9 @@ public final class EngineConfig
         private boolean createLogStream = true;
         private Integer retentionDays;
         private int bufferSize = DEFAULT_BUFFER_SIZE;
-        private OnBufferFull onBufferFull = OnBufferFull.DROP;
+        private long bufferBytes = DEFAULT_BUFFER_BYTES;
+        private String bufferBytesText;
+        private OnBufferFull onBufferFull = OnBufferFull.ADAPTIVE;
         private String onBufferFullText;
         private long blockTimeoutMillis = DEFAULT_BLOCK_TIMEOUT_MILLIS;
         private int maxBatchEvents = SERVICE_MAX_BATCH_EVENTS;
@@ -354,6 +388,21 @@ public final class EngineConfig
             return this;
         }
 
+        /** The byte budget for everything the engine holds; see {@link EngineConfig#DEFAULT_BUFFER_BYTES}. */
+        public Builder bufferBytes(long bufferBytes)
+        {
+            this.bufferBytes = bufferBytes;
+            this.bufferBytesText = null;
+            return this;
+        }
+
+        /** A byte count such as {@code 67108864}, {@code 64MB}, {@code 512 KiB} or {@code 1g} (units of 1024). */
+        public Builder bufferBytes(String bufferBytes)
+        {
+            this.bufferBytesText = bufferBytes;
+            return this;
+        }
+
         public Builder onBufferFull(OnBufferFull onBufferFull)
         {
             this.onBufferFull = onBufferFull;
@@ -361,7 +410,7 @@ public final class EngineConfig
             return this;
         }
 
-        /** {@code DROP} or {@code BLOCK}, any case. */
+        /** {@code ADAPTIVE}, {@code DROP} or {@code BLOCK}, any case. */
         public Builder onBufferFull(String onBufferFull)
         {
             this.onBufferFullText = onBufferFull;
@@ -487,6 +536,7 @@ public final class EngineConfig
                 problems.add("bufferSize must be a power of two from " + MIN_BUFFER_SIZE + " to " + MAX_BUFFER_SIZE
                         + ", for example " + DEFAULT_BUFFER_SIZE + "; got " + bufferSize);
             }
+            parseBufferBytes(problems);
             requireAtLeast(problems, "blockTimeoutMillis", blockTimeoutMillis, 0, DEFAULT_BLOCK_TIMEOUT_MILLIS);
             requireRange(problems, "maxBatchEvents", maxBatchEvents, 1, SERVICE_MAX_BATCH_EVENTS);
             requireRange(problems, "maxBatchBytes", maxBatchBytes, EVENT_OVERHEAD_BYTES + MIN_EVENT_BYTES,
@@ -557,6 +607,26 @@ public final class EngineConfig
             problems.add("endpoint must be an http or https URL such as https://logs.eu-west-1.amazonaws.com"
                     + " or http://127.0.0.1:4566; got '" + text + "'");
             return null;
+        }
+
+        private void parseBufferBytes(List<String> problems)
+        {
+            if (bufferBytesText != null)
+            {
+                long parsed = ByteSize.parse(bufferBytesText);
+                if (parsed < 0)
+                {
+                    problems.add("bufferBytes must be a byte count such as 64MB, 512KB or 67108864; got '"
+                            + bufferBytesText + "'");
+                    return;
+                }
+                bufferBytes = parsed;
+            }
+            if (bufferBytes < MIN_BUFFER_BYTES)
+            {
+                problems.add("bufferBytes must be at least " + MIN_BUFFER_BYTES + " (2MB), for example 64MB; got "
+                        + bufferBytes);
+            }
         }
 
         private void parseEnums(List<String> problems)

@@ -47,6 +47,7 @@ public final class EngineOptions
         bool(problems, "createLogStream", builder::createLogStream);
         whole(problems, "retentionDays", 30, builder::retentionDays);
         whole(problems, "bufferSize", EngineConfig.DEFAULT_BUFFER_SIZE, builder::bufferSize);
+        text("bufferBytes", builder::bufferBytes);
         text("onBufferFull", builder::onBufferFull);
         millis(problems, "blockTimeoutMillis", EngineConfig.DEFAULT_BLOCK_TIMEOUT_MILLIS, builder::blockTimeoutMillis);
         whole(problems, "maxBatchEvents", EngineConfig.SERVICE_MAX_BATCH_EVENTS, builder::maxBatchEvents);

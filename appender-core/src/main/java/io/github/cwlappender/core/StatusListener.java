@@ -15,6 +15,17 @@ public interface StatusListener
 
     void error(String message, Throwable cause);
 
+    /**
+     * Events were lost (a drop episode began, goes on, or ended with its total). Adapters show these even where the
+     * user configured no status output; by default they are warnings.
+     *
+     * @since 0.2.0
+     */
+    default void dataLoss(String message)
+    {
+        warn(message, null);
+    }
+
     /** A listener that discards everything. */
     static StatusListener silent()
     {

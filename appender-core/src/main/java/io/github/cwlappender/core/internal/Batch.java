@@ -9,12 +9,20 @@ final class Batch
     private final long id;
     private final List<InputLogEvent> events;
     private final boolean followsPrevious;
+    private final long charged;
 
-    Batch(long id, List<InputLogEvent> events, boolean followsPrevious)
+    Batch(long id, List<InputLogEvent> events, boolean followsPrevious, long charged)
     {
         this.id = id;
         this.events = events;
         this.followsPrevious = followsPrevious;
+        this.charged = charged;
+    }
+
+    /** What the batch's events count against the byte budget; given back once the batch is settled. */
+    long charged()
+    {
+        return charged;
     }
 
     /** True when it starts with the continuation of a split event, so it may only be sent after the batches before it. */

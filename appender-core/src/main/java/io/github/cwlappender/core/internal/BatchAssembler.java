@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one consumer of the ring buffer. It copies each event out of its slot (freeing the slot at once), applies the
- * event rules, and seals a batch when the next event would break a limit, when the batch has lingered long enough,
- * or when a flush asks for it. Sealed batches go to the {@link BatchSender}.
+ * event rules, and seals a batch when the next event would break a limit, when the batch has lingered long enough
+ * (with {@code lingerMillis=0}: as soon as a sender is free), or when a flush asks for it. Sealed batches go to the
+ * {@link BatchSender}, which never makes this thread wait: the ring keeps draining while every sender is busy, so a
+ * slow endpoint fills the byte budget, not the ring.
  */
 final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
 {
@@ -21,19 +23,26 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     private final BatchSender sender;
     private final Counters counters;
     private final StatusReporter status;
+    private final BufferBudget budget;
+    private final DropReporter drops;
     private final long lingerNanos;
     private final Queue<FlushRequest> flushRequests = new ConcurrentLinkedQueue<>();
     private Sequence sequenceCallback;
-    private volatile long processedSequence = -1;
     private long nowNanos;
+    // Budget taken for events on the logging threads, less what their pieces in batches now count; settled with
+    // the budget once per drained run of the ring instead of once per event.
+    private long unsettledCharge;
 
-    BatchAssembler(EngineConfig config, BatchSender sender, Counters counters, StatusReporter status)
+    BatchAssembler(EngineConfig config, BatchSender sender, Counters counters, StatusReporter status,
+            BufferBudget budget, DropReporter drops)
     {
         this.rules = new EventRules(config, counters);
         this.batch = new BatchBuilder(config.maxBatchEvents(), config.maxBatchBytes());
         this.sender = sender;
         this.counters = counters;
         this.status = status;
+        this.budget = budget;
+        this.drops = drops;
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(config.lingerMillis());
     }
 
@@ -48,23 +57,30 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     {
         long timestamp = slot.timestamp;
         String message = slot.message;
+        boolean cut = slot.cut;
+        unsettledCharge += slot.charge;
         slot.clear();
-        // Free the slot before any network wait: the ring's capacity is the application's headroom.
+        // Free the slot at once: the ring's capacity is the logging threads' headroom.
         sequenceCallback.set(sequence);
         nowNanos = System.nanoTime();
         try
         {
-            rules.admit(timestamp, message, System.currentTimeMillis(), this);
+            rules.admit(timestamp, message, cut, System.currentTimeMillis(), this);
         }
         catch (RuntimeException e)
         {
             counters.dropped(DropReason.PERMANENT_ERROR);
             status.errorLimited("internal", "internal error while batching an event, dropped it: " + e);
         }
-        processedSequence = sequence;
+        if (endOfBatch)
+        {
+            settleCharges();
+            // Threads waiting for a free slot can try again.
+            budget.wakeWaiters();
+        }
         if (endOfBatch || lingerExpired())
         {
-            afterEvents(sequence, endOfBatch && lingerNanos == 0);
+            afterEvents(sequence);
         }
     }
 
@@ -72,7 +88,7 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     public void onTimeout(long sequence)
     {
         nowNanos = System.nanoTime();
-        afterEvents(sequence, false);
+        afterEvents(sequence);
     }
 
     @Override
@@ -88,7 +104,7 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
         {
             sealAndSend();
         }
-        batch.add(timestamp, message, messageBytes, nowNanos);
+        addToBatch(timestamp, message, messageBytes);
     }
 
     @Override
@@ -100,7 +116,22 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
             // Parallel senders could store this batch first; the pieces of one event must stay in order.
             batch.markFollowsPrevious();
         }
+        addToBatch(timestamp, message, messageBytes);
+    }
+
+    private void addToBatch(long timestamp, String message, int messageBytes)
+    {
         batch.add(timestamp, message, messageBytes, nowNanos);
+        // From here the batch holds this piece's share of the budget.
+        unsettledCharge -= BatchBuilder.chargeOf(message);
+    }
+
+    /** Gives back what events dropped by the rules took, and takes what split pieces add. */
+    private void settleCharges()
+    {
+        long settle = unsettledCharge;
+        unsettledCharge = 0;
+        budget.giveBack(settle);
     }
 
     /** Asks the batcher to seal everything published up to {@code targetSequence}; the future completes once sent. */
@@ -109,14 +140,9 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
         flushRequests.add(new FlushRequest(targetSequence, done));
     }
 
-    long processedSequence()
+    private void afterEvents(long processed)
     {
-        return processedSequence;
-    }
-
-    private void afterEvents(long processed, boolean sealNow)
-    {
-        if (sealNow || lingerExpired())
+        if (lingerExpired() || (lingerNanos == 0 && sender.hasIdleSender()))
         {
             sealAndSend();
         }
@@ -127,12 +153,13 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
             sealAndSend();
             sender.whenSentUpToNow(request.done);
         }
-        status.reportNewDrops(counters);
+        drops.check();
     }
 
+    /** With {@code lingerMillis=0} a batch never lingers on a timer: it goes as soon as a sender is free. */
     private boolean lingerExpired()
     {
-        return !batch.isEmpty() && nowNanos - batch.firstEventNanos() >= lingerNanos;
+        return lingerNanos > 0 && !batch.isEmpty() && nowNanos - batch.firstEventNanos() >= lingerNanos;
     }
 
     private void sealAndSend()

@@ -20,6 +20,7 @@ final class BatchBuilder
     private final int maxBytes;
     private List<InputLogEvent> events;
     private int bytes;
+    private long charged;
     private long minTimestamp;
     private long maxTimestamp;
     private long firstEventNanos;
@@ -74,6 +75,13 @@ final class BatchBuilder
         }
         events.add(InputLogEvent.builder().timestamp(timestamp).message(message).build());
         bytes += messageBytes + EngineConfig.EVENT_OVERHEAD_BYTES;
+        charged += chargeOf(message);
+    }
+
+    /** What one buffered message counts against the byte budget. */
+    static long chargeOf(String message)
+    {
+        return message.length() + EngineConfig.BUFFERED_EVENT_OVERHEAD_BYTES;
     }
 
     /** The open batch continues a split event whose earlier pieces are in the batch sealed before it. */
@@ -95,7 +103,8 @@ final class BatchBuilder
         sealed.sort(BY_TIMESTAMP);
         events = new ArrayList<>(Math.min(maxEvents, Math.max(16, sealed.size())));
         bytes = 0;
-        Batch batch = new Batch(nextId++, sealed, followsPrevious);
+        Batch batch = new Batch(nextId++, sealed, followsPrevious, charged);
+        charged = 0;
         followsPrevious = false;
         return batch;
     }

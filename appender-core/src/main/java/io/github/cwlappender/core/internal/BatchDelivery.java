@@ -27,10 +27,11 @@ final class BatchDelivery
     private final Counters counters;
     private final StatusReporter status;
     private final ShutdownSignal shutdown;
+    private final DeliveryHealth health;
     private final Backoff backoff;
 
     BatchDelivery(EngineConfig config, Supplier<CloudWatchLogsClient> client, Destinations destinations,
-            Counters counters, StatusReporter status, ShutdownSignal shutdown)
+            Counters counters, StatusReporter status, ShutdownSignal shutdown, DeliveryHealth health)
     {
         this.config = config;
         this.client = client;
@@ -38,28 +39,33 @@ final class BatchDelivery
         this.counters = counters;
         this.status = status;
         this.shutdown = shutdown;
+        this.health = health;
         this.backoff = new Backoff(config.retryBaseDelay(), config.retryMaxDelay());
     }
 
     void deliver(Batch batch)
     {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.retryTimeoutMillis());
-        deliver(batch.events(), deadline);
-        status.reportNewDrops(counters);
+        deliver(batch.events(), deadline, new int[1]);
     }
 
-    private void deliver(List<InputLogEvent> events, long deadline)
+    /**
+     * @param attempts failed attempts so far for this batch, shared by the halves of a split batch so that their
+     *     backoff goes on growing instead of starting over
+     */
+    private void deliver(List<InputLogEvent> events, long deadline, int[] attempts)
     {
-        int attempt = 0;
         int creations = 0;
         while (!shutdown.isAborted())
         {
             Failure failure;
             String description;
+            health.callStarted();
             try
             {
                 PutLogEventsResponse response = client.get().putLogEvents(b -> b.logGroupName(config.logGroup())
                         .logStreamName(config.logStream()).logEvents(events));
+                health.succeeded();
                 counters.batchSent();
                 account(response.rejectedLogEventsInfo(), events.size());
                 return;
@@ -74,10 +80,19 @@ final class BatchDelivery
                 failure = Failure.classify(e);
                 description = Failure.describe(e);
                 counters.lastError(description);
+                if (failure.meansDeliveryFailing())
+                {
+                    health.failed(description);
+                }
+                else
+                {
+                    // The service answered, so the path to it works.
+                    health.succeeded();
+                }
                 switch (failure)
                 {
                     case INVALID_PARAMETER:
-                        isolateInvalid(events, deadline, description);
+                        isolateInvalid(events, deadline, attempts, description);
                         return;
                     case PERMANENT:
                         giveUp(events.size(), DropReason.PERMANENT_ERROR, description);
@@ -102,7 +117,11 @@ final class BatchDelivery
                         break;
                 }
             }
-            long delay = backoff.delayNanos(attempt++, failure);
+            finally
+            {
+                health.callEnded();
+            }
+            long delay = backoff.delayNanos(attempts[0]++, failure);
             if (System.nanoTime() + delay > deadline)
             {
                 DropReason reason = failure == Failure.THROTTLED || failure == Failure.TRANSIENT
@@ -111,8 +130,6 @@ final class BatchDelivery
                 return;
             }
             counters.retried();
-            // While a batch waits out an outage the batcher may be stuck too; report buffer drops from here.
-            status.reportNewDrops(counters);
             shutdown.sleep(delay);
         }
     }
@@ -131,8 +148,11 @@ final class BatchDelivery
         }
     }
 
-    /** The service refused the batch as a whole: halve it until the bad event stands alone, deliver the rest. */
-    private void isolateInvalid(List<InputLogEvent> events, long deadline, String description)
+    /**
+     * The service refused the batch as a whole: halve it until the bad event stands alone, deliver the rest. The
+     * halves keep the batch's retry deadline: what is still unsent when it passes is given up, not retried on.
+     */
+    private void isolateInvalid(List<InputLogEvent> events, long deadline, int[] attempts, String description)
     {
         if (events.size() == 1)
         {
@@ -140,8 +160,20 @@ final class BatchDelivery
             return;
         }
         int half = events.size() / 2;
-        deliver(events.subList(0, half), deadline);
-        deliver(events.subList(half, events.size()), deadline);
+        for (List<InputLogEvent> part : List.of(events.subList(0, half), events.subList(half, events.size())))
+        {
+            if (shutdown.isAborted())
+            {
+                return;
+            }
+            if (System.nanoTime() - deadline >= 0)
+            {
+                giveUp(part.size(), DropReason.RETRY_TIMEOUT, "retry deadline passed while isolating the event the"
+                        + " service refused: " + description);
+                continue;
+            }
+            deliver(part, deadline, attempts);
+        }
     }
 
     private void giveUp(int count, DropReason reason, String description)

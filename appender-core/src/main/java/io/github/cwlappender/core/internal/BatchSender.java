@@ -5,48 +5,64 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs at most {@code maxInFlight} batch deliveries at once. When all are busy, {@link #send} makes the batcher wait,
- * so a slow network fills the ring buffer (where the application's full-buffer policy applies) rather than memory.
- * It also tells flushes when every batch sealed before them has finished.
+ * Runs at most {@code maxInFlight} batch deliveries at once; sealed batches beyond that wait their turn in order.
+ * {@link #send} never waits: how much may wait is bounded by the byte budget, which each batch gives back once it is
+ * settled. It also tells flushes when every batch sealed before them has finished.
  */
 final class BatchSender
 {
     private final BatchDelivery delivery;
-    private final Semaphore permits;
-    private final ExecutorService executor;
+    private final BufferBudget budget;
+    private final int maxInFlight;
+    private final ThreadPoolExecutor executor;
     private final ShutdownSignal shutdown;
     private final Object lock = new Object();
     private final TreeSet<Long> open = new TreeSet<>();
     private final List<Barrier> barriers = new ArrayList<>();
+    private final List<Runnable> whenIdleAfterShutdown = new ArrayList<>();
     private long lastSentId;
+    private boolean threadsEnded;
 
-    BatchSender(String appenderName, int maxInFlight, BatchDelivery delivery, ShutdownSignal shutdown)
+    BatchSender(String appenderName, int maxInFlight, BatchDelivery delivery, BufferBudget budget,
+            ShutdownSignal shutdown)
     {
         this.delivery = delivery;
-        this.permits = new Semaphore(maxInFlight);
+        this.budget = budget;
+        this.maxInFlight = maxInFlight;
         this.shutdown = shutdown;
         this.executor = new ThreadPoolExecutor(maxInFlight, maxInFlight, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), EngineThread.factory(appenderName, "sender"));
+                new LinkedBlockingQueue<>(), EngineThread.factory(appenderName, "sender"))
+        {
+            @Override
+            protected void terminated()
+            {
+                runWhenIdleTasks();
+            }
+        };
     }
 
-    /** Hands a sealed batch to a sender thread, waiting for a free one. Returns false if the engine was aborted. */
+    /** Runs a task on a sender thread ahead of any batch (warming the client and the destination). */
+    void runFirst(Runnable task)
+    {
+        try
+        {
+            executor.execute(task);
+        }
+        catch (RejectedExecutionException stopped)
+        {
+            // The engine is already stopping: nothing to warm up.
+        }
+    }
+
+    /** Queues a sealed batch for the next free sender. Never waits. Returns false if the engine has stopped. */
     boolean send(Batch batch)
     {
-        if (batch.followsPrevious() && !awaitAllFinished())
-        {
-            return false;
-        }
-        if (!acquirePermit())
-        {
-            return false;
-        }
         synchronized (lock)
         {
             open.add(batch.id());
@@ -56,20 +72,44 @@ final class BatchSender
         {
             executor.execute(() -> deliver(batch));
         }
-        catch (RuntimeException rejected)
+        catch (RejectedExecutionException stopped)
         {
-            finished(batch.id());
+            finished(batch);
             return false;
         }
         return true;
     }
 
-    /** Waits until every batch sent before has finished; false if the engine was aborted meanwhile. */
-    private boolean awaitAllFinished()
+    /** True when a batch sealed now would start at once: fewer batches are open than senders. */
+    boolean hasIdleSender()
     {
         synchronized (lock)
         {
-            while (!open.isEmpty())
+            return open.size() < maxInFlight;
+        }
+    }
+
+    private void deliver(Batch batch)
+    {
+        try
+        {
+            if (!batch.followsPrevious() || awaitEarlierFinished(batch.id()))
+            {
+                delivery.deliver(batch);
+            }
+        }
+        finally
+        {
+            finished(batch);
+        }
+    }
+
+    /** Waits until every batch sent before this one has finished; false if the engine was aborted meanwhile. */
+    private boolean awaitEarlierFinished(long id)
+    {
+        synchronized (lock)
+        {
+            while (open.first() < id)
             {
                 if (shutdown.isAborted())
                 {
@@ -89,43 +129,11 @@ final class BatchSender
         return true;
     }
 
-    private boolean acquirePermit()
-    {
-        while (!shutdown.isAborted())
-        {
-            try
-            {
-                if (permits.tryAcquire(50, TimeUnit.MILLISECONDS))
-                {
-                    return true;
-                }
-            }
-            catch (InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private void deliver(Batch batch)
-    {
-        try
-        {
-            delivery.deliver(batch);
-        }
-        finally
-        {
-            finished(batch.id());
-        }
-    }
-
-    private void finished(long id)
+    private void finished(Batch batch)
     {
         synchronized (lock)
         {
-            open.remove(id);
+            open.remove(batch.id());
             lock.notifyAll();
             Iterator<Barrier> it = barriers.iterator();
             while (it.hasNext())
@@ -138,7 +146,7 @@ final class BatchSender
                 }
             }
         }
-        permits.release();
+        budget.giveBack(batch.charged());
     }
 
     /** Completes {@code done} once every batch sent so far has finished (delivered, rejected or dropped). */
@@ -157,22 +165,49 @@ final class BatchSender
         }
     }
 
-    /** Stops the sender threads; deliveries still running see the abort signal and give up. */
-    void shutdown(long timeoutNanos)
+    /**
+     * Stops the sender threads: batches still queued see the abort signal and end at once; a request already on
+     * the wire is not interrupted (its outcome would be unknown), so it may finish after the deadline and is then
+     * counted as it ends. Returns true when every sender thread ended within the timeout.
+     */
+    boolean shutdown(long timeoutNanos)
     {
         executor.shutdown();
         try
         {
-            if (!executor.awaitTermination(timeoutNanos, TimeUnit.NANOSECONDS))
-            {
-                executor.shutdownNow();
-            }
+            return executor.awaitTermination(timeoutNanos, TimeUnit.NANOSECONDS);
         }
         catch (InterruptedException e)
         {
-            executor.shutdownNow();
             Thread.currentThread().interrupt();
+            return executor.isTerminated();
         }
+    }
+
+    /** Runs {@code task} once every sender thread has ended: now if they have, else when the last one does. */
+    void whenIdleAfterShutdown(Runnable task)
+    {
+        synchronized (whenIdleAfterShutdown)
+        {
+            if (!threadsEnded)
+            {
+                whenIdleAfterShutdown.add(task);
+                return;
+            }
+        }
+        task.run();
+    }
+
+    private void runWhenIdleTasks()
+    {
+        List<Runnable> tasks;
+        synchronized (whenIdleAfterShutdown)
+        {
+            threadsEnded = true;
+            tasks = new ArrayList<>(whenIdleAfterShutdown);
+            whenIdleAfterShutdown.clear();
+        }
+        tasks.forEach(Runnable::run);
     }
 
     private static final class Barrier

@@ -41,7 +41,11 @@ final class EventRules
                 : TimeUnit.DAYS.toMillis(config.retentionDays()) - TimeUnit.MINUTES.toMillis(10);
     }
 
-    void admit(long timestamp, String message, long nowMillis, Sink sink)
+    /**
+     * @param alreadyCut the logging thread already shortened the message to {@code maxEventBytes} characters
+     *     (oversize {@code TRUNCATE}), so it counts as truncated even if it now fits
+     */
+    void admit(long timestamp, String message, boolean alreadyCut, long nowMillis, Sink sink)
     {
         if (message == null || message.isEmpty())
         {
@@ -58,6 +62,10 @@ final class EventRules
         int bytes = Utf8.length(clean);
         if (bytes <= maxEventBytes)
         {
+            if (alreadyCut)
+            {
+                counters.truncated();
+            }
             sink.add(timestamp, clean, bytes);
             return;
         }
@@ -111,12 +119,13 @@ final class EventRules
             }
             else
             {
+                // Each extra piece is an event of its own from here on. Counted before a sender can deliver it,
+                // so that delivered never runs ahead of accepted.
+                counters.accepted(1);
                 sink.addContinuation(timestamp, piece, Utf8.length(piece));
             }
             pieces++;
             start = end;
         }
-        // Each extra piece is an event of its own from here on; counting it as accepted keeps the books exact.
-        counters.accepted(pieces - 1);
     }
 }

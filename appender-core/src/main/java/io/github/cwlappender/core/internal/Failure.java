@@ -29,6 +29,12 @@ enum Failure
             "ExpiredToken", "InvalidSignatureException", "SignatureDoesNotMatch", "MissingAuthenticationToken",
             "IncompleteSignature", "NotAuthorized", "UnauthorizedOperation", "AuthFailure");
 
+    /** True when the failure says the service cannot be reached or will not take our calls right now. */
+    boolean meansDeliveryFailing()
+    {
+        return this == THROTTLED || this == TRANSIENT || this == CREDENTIALS;
+    }
+
     static Failure classify(Throwable error)
     {
         if (error instanceof ResourceNotFoundException)

@@ -1,7 +1,6 @@
 package io.github.cwlappender.core.internal;
 
 import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -9,14 +8,12 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.EngineStatistics;
-import io.github.cwlappender.core.OnBufferFull;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Wires the stages together (ring buffer, batcher, sender, delivery) and owns their lifecycle. The public
@@ -26,7 +23,8 @@ public final class Pipeline
 {
     // How often an idle batcher wakes to check lingering batches and flush requests.
     private static final long IDLE_WAKE_MILLIS = 10;
-    private static final long BLOCK_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    // The share of bufferBytes that only WARN and above may use.
+    private static final int IMPORTANT_RESERVE_PERCENT = 10;
 
     private enum State
     {
@@ -38,13 +36,16 @@ public final class Pipeline
     private final StatusReporter status;
     private final ShutdownSignal shutdown = new ShutdownSignal();
     private final ClientHolder client;
+    private final Destinations destinations;
+    private final BufferBudget budget;
+    private final DeliveryHealth health;
+    private final DropReporter drops;
     private final BatchSender sender;
     private final BatchAssembler assembler;
     private final Disruptor<RingSlot> disruptor;
     private final RingBuffer<RingSlot> ring;
+    private final BufferIntake intake;
     private final AtomicReference<Thread> batcherThread = new AtomicReference<>();
-    private final boolean blockWhenFull;
-    private final long blockTimeoutNanos;
     private volatile State state = State.NEW;
 
     public Pipeline(EngineConfig config, StatusReporter status)
@@ -52,10 +53,15 @@ public final class Pipeline
         this.config = config;
         this.status = status;
         this.client = new ClientHolder(config);
-        Destinations destinations = new Destinations(config, client, status);
-        BatchDelivery delivery = new BatchDelivery(config, client, destinations, counters, status, shutdown);
-        this.sender = new BatchSender(config.name(), config.maxInFlight(), delivery, shutdown);
-        this.assembler = new BatchAssembler(config, sender, counters, status);
+        this.destinations = new Destinations(config, client, status);
+        this.budget = new BufferBudget(config.bufferBytes(), IMPORTANT_RESERVE_PERCENT);
+        // Threads waiting for room must not wait out their timeout once delivery fails: wake them to drop.
+        this.health = new DeliveryHealth(DeliveryHealth.SILENCE_WINDOW_NANOS, budget::wakeWaiters);
+        this.drops = new DropReporter(counters, status, this::deliveryContext);
+        BatchDelivery delivery = new BatchDelivery(config, client, destinations, counters, status, shutdown,
+                health);
+        this.sender = new BatchSender(config.name(), config.maxInFlight(), delivery, budget, shutdown);
+        this.assembler = new BatchAssembler(config, sender, counters, status, budget, drops);
         ThreadFactory batcherFactory = EngineThread.factory(config.name(), "batcher");
         ThreadFactory recording = task -> {
             Thread t = batcherFactory.newThread(task);
@@ -68,10 +74,10 @@ public final class Pipeline
         disruptor.setDefaultExceptionHandler(new ReportingExceptionHandler());
         disruptor.handleEventsWith(assembler);
         this.ring = disruptor.getRingBuffer();
-        this.blockWhenFull = config.onBufferFull() == OnBufferFull.BLOCK;
-        this.blockTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.blockTimeoutMillis());
+        this.intake = new BufferIntake(config, ring, budget, health, counters, this::isRunning);
     }
 
+    /** Starts the batcher, and warms the client and the destination on a sender thread. Never waits for I/O. */
     public synchronized void start()
     {
         if (state != State.NEW)
@@ -80,6 +86,68 @@ public final class Pipeline
         }
         disruptor.start();
         state = State.RUNNING;
+        sender.runFirst(this::warmUp);
+    }
+
+    /**
+     * Builds the client and creates the log stream (and group) now, so that a burst at start-up meets a warm path
+     * instead of a client build and a not-found, create, retry round trip. Failures here are only early news: the
+     * first batch goes through the usual classified retries.
+     */
+    private void warmUp()
+    {
+        health.callStarted();
+        try
+        {
+            client.get();
+        }
+        catch (RuntimeException e)
+        {
+            health.callEnded();
+            String description = Failure.describe(e);
+            counters.lastError(description);
+            health.failed("the client cannot be built: " + description);
+            status.errorLimited("credentials", "cannot build the CloudWatch Logs client [" + description
+                    + "]: check the region and credentials; events are kept while the buffer has room");
+            return;
+        }
+        try
+        {
+            if (config.createLogStream())
+            {
+                destinations.createMissing();
+            }
+            health.succeeded();
+        }
+        catch (RuntimeException e)
+        {
+            String description = Failure.describe(e);
+            counters.lastError(description);
+            Failure failure = Failure.classify(e);
+            if (failure == Failure.TRANSIENT || failure == Failure.THROTTLED)
+            {
+                health.failed(description);
+            }
+            status.warnLimited("warmup", "could not prepare log stream '" + config.logStream() + "' at start ["
+                    + description + "]; the first batch will try again");
+        }
+        finally
+        {
+            health.callEnded();
+        }
+    }
+
+    /** For drop reports: what delivery is doing now. */
+    private String deliveryContext()
+    {
+        String failing = health.whyFailing();
+        if (failing != null)
+        {
+            return "delivery is failing (" + failing + "), so a full buffer drops at once";
+        }
+        return "delivery is healthy but slower than the logging for longer than blockTimeoutMillis="
+                + config.blockTimeoutMillis() + " (onBufferFull=" + config.onBufferFull() + ", bufferBytes="
+                + config.bufferBytes() + ")";
     }
 
     public boolean isRunning()
@@ -87,8 +155,11 @@ public final class Pipeline
         return state == State.RUNNING;
     }
 
-    /** The application-thread path: a few volatile reads, a slot claim and a publish. Never touches the network. */
-    public boolean append(long timestamp, String message)
+    /**
+     * The application-thread path: a few volatile reads, a budget CAS, a slot claim and a publish. Never touches the
+     * network; waits for room only as {@code onBufferFull} allows.
+     */
+    public boolean append(long timestamp, String message, boolean important)
     {
         counters.accepted();
         if (EngineThread.isCurrent())
@@ -101,12 +172,7 @@ public final class Pipeline
             counters.dropped(DropReason.SHUTDOWN);
             return false;
         }
-        if (tryPublish(timestamp, message) || (blockWhenFull && publishWithin(timestamp, message)))
-        {
-            return true;
-        }
-        counters.dropped(DropReason.BUFFER_FULL);
-        return false;
+        return intake.offer(timestamp, message, important);
     }
 
     /** Counts an event an adapter refused because it came from the SDK's or the engine's own logging. */
@@ -116,44 +182,16 @@ public final class Pipeline
         counters.dropped(DropReason.RECURSION);
     }
 
-    private boolean tryPublish(long timestamp, String message)
+    /** Bytes of the budget that buffered events take now. */
+    public long bufferedBytes()
     {
-        long sequence;
-        try
-        {
-            sequence = ring.tryNext();
-        }
-        catch (InsufficientCapacityException full)
-        {
-            return false;
-        }
-        try
-        {
-            ring.get(sequence).set(timestamp, message);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
-        return true;
+        return budget.used();
     }
 
-    private boolean publishWithin(long timestamp, String message)
+    /** Null while delivery is healthy, else why it counts as failing. */
+    public String deliveryFailure()
     {
-        long deadline = System.nanoTime() + blockTimeoutNanos;
-        while (state == State.RUNNING && System.nanoTime() - deadline < 0)
-        {
-            LockSupport.parkNanos(BLOCK_PARK_NANOS);
-            if (tryPublish(timestamp, message))
-            {
-                return true;
-            }
-            if (Thread.currentThread().isInterrupted())
-            {
-                return false;
-            }
-        }
-        return false;
+        return health.whyFailing();
     }
 
     /** Delivers everything accepted before the call; true if it all finished within the timeout. */
@@ -207,15 +245,19 @@ public final class Pipeline
             }
             state = State.STOPPING;
         }
+        // Waiting application threads drop at once from here on.
+        budget.wakeWaiters();
         boolean drained = flushUntil(deadline);
         // Past this point nothing may wait any longer: retries, backoff sleeps and the batcher give up at once.
         shutdown.abort();
         disruptor.halt();
         joinBatcher(deadline);
-        sender.shutdown(Math.max(0, deadline - System.nanoTime()));
-        client.close();
+        boolean sendersEnded = sender.shutdown(Math.max(0, deadline - System.nanoTime()));
+        // A request already on the wire is not cut off: it may still store its events, and is counted as it ends.
+        sender.whenIdleAfterShutdown(client::close);
         counters.terminate();
         state = State.STOPPED;
+        drops.check();
         EngineStatistics stats = counters.snapshot();
         long lost = stats.dropped(DropReason.SHUTDOWN);
         if (drained && lost == 0)
@@ -224,8 +266,10 @@ public final class Pipeline
         }
         else
         {
-            status.warn("stopped after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms with " + lost
-                    + " events not delivered (counted as dropped at shutdown); " + stats);
+            status.dataLoss("stopped after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms with " + lost
+                    + " events not delivered (counted as dropped at shutdown"
+                    + (sendersEnded ? "" : "; events of a request still in flight count as delivered if it"
+                    + " succeeds") + "); " + stats);
         }
         return drained && lost == 0;
     }

@@ -1,6 +1,5 @@
 package io.github.cwlappender.core.internal;
 
-import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.StatusListener;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +16,6 @@ public final class StatusReporter
     private final StatusListener listener;
     private final long intervalNanos;
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
-    private final long[] reportedDrops = new long[DropReason.values().length];
-    private long lastDropCheckNanos;
 
     public StatusReporter(String appenderName, StatusListener listener)
     {
@@ -108,38 +105,16 @@ public final class StatusReporter
         }
     }
 
-    /**
-     * Reports drops counted since the last report, at most about once a second. Called from the engine's threads,
-     * so application threads only ever increment counters.
-     */
-    public void reportNewDrops(Counters counters)
+    /** A report of lost events: adapters make these visible even where no status output is configured. */
+    public void dataLoss(String message)
     {
-        long now = System.nanoTime();
-        StringBuilder sb = null;
-        synchronized (reportedDrops)
+        try
         {
-            if (now - lastDropCheckNanos < TimeUnit.SECONDS.toNanos(1))
-            {
-                return;
-            }
-            lastDropCheckNanos = now;
-            for (DropReason reason : DropReason.values())
-            {
-                long total = counters.droppedCount(reason);
-                long fresh = total - reportedDrops[reason.ordinal()];
-                // Shutdown losses are reported by stop(); recursion drops are the guard working as designed and
-                // would otherwise repeat every second wherever SDK loggers are routed to the appender.
-                if (fresh > 0 && reason != DropReason.SHUTDOWN && reason != DropReason.RECURSION)
-                {
-                    reportedDrops[reason.ordinal()] = total;
-                    sb = sb == null ? new StringBuilder("dropped events: ") : sb.append(", ");
-                    sb.append(fresh).append(' ').append(reason).append(" (total ").append(total).append(')');
-                }
-            }
+            listener.dataLoss(prefix + message);
         }
-        if (sb != null)
+        catch (RuntimeException ignored)
         {
-            warn(sb.toString());
+            // as above
         }
     }
 

@@ -1,0 +1,149 @@
+package io.github.cwlappender.core.internal;
+
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import io.github.cwlappender.core.DropReason;
+import io.github.cwlappender.core.EngineConfig;
+import io.github.cwlappender.core.OnBufferFull;
+import io.github.cwlappender.core.OversizePolicy;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The application-thread side of the buffer: cuts an oversize message before it takes budget, takes its share of
+ * the byte budget, claims a ring slot and publishes. When either is full it follows {@code onBufferFull}: drop,
+ * wait, or (ADAPTIVE) wait only while delivery is healthy.
+ */
+final class BufferIntake
+{
+    private final RingBuffer<RingSlot> ring;
+    private final BufferBudget budget;
+    private final DeliveryHealth health;
+    private final Counters counters;
+    private final BooleanSupplier running;
+    private final OnBufferFull policy;
+    private final OversizePolicy oversize;
+    private final int maxEventBytes;
+    private final long blockTimeoutNanos;
+
+    BufferIntake(EngineConfig config, RingBuffer<RingSlot> ring, BufferBudget budget, DeliveryHealth health,
+            Counters counters, BooleanSupplier running)
+    {
+        this.ring = ring;
+        this.budget = budget;
+        this.health = health;
+        this.counters = counters;
+        this.running = running;
+        this.policy = config.onBufferFull();
+        this.oversize = config.oversize();
+        this.maxEventBytes = config.maxEventBytes();
+        this.blockTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.blockTimeoutMillis());
+    }
+
+    /** Queues the event or drops and counts it. {@code important}: WARN and above, which may use the reserve. */
+    boolean offer(long timestamp, String message, boolean important)
+    {
+        if (message == null)
+        {
+            // Counted as EMPTY by the batcher's rules, like any empty message.
+            message = "";
+        }
+        boolean cut = false;
+        // More characters than maxEventBytes means more UTF-8 bytes too: the event is oversize for sure.
+        if (message.length() > maxEventBytes)
+        {
+            if (oversize == OversizePolicy.DROP)
+            {
+                counters.dropped(DropReason.OVERSIZE);
+                return false;
+            }
+            if (oversize == OversizePolicy.TRUNCATE)
+            {
+                message = cutToChars(message, maxEventBytes);
+                cut = true;
+            }
+        }
+        long charge = BatchBuilder.chargeOf(message);
+        if (charge > budget.largestEvent(important))
+        {
+            // A split event larger than the whole buffer could never be held.
+            counters.dropped(DropReason.OVERSIZE);
+            return false;
+        }
+        // Fast path: no one is queued before us, and there is room in both the budget and the ring.
+        if (!budget.hasWaiters() && budget.tryTake(charge, important))
+        {
+            if (tryPublish(timestamp, message, charge, cut))
+            {
+                return true;
+            }
+            budget.giveBack(charge);
+        }
+        if (mayWait() && awaitRoom(timestamp, message, charge, cut, important))
+        {
+            return true;
+        }
+        counters.dropped(DropReason.BUFFER_FULL);
+        return false;
+    }
+
+    private boolean awaitRoom(long timestamp, String message, long charge, boolean cut, boolean important)
+    {
+        boolean[] taken = {false};
+        boolean published = budget.await(() -> {
+            if (!taken[0])
+            {
+                taken[0] = budget.tryTake(charge, important);
+            }
+            return taken[0] && tryPublish(timestamp, message, charge, cut);
+        }, System.nanoTime() + blockTimeoutNanos, this::mayWait);
+        if (!published && taken[0])
+        {
+            budget.giveBack(charge);
+        }
+        return published;
+    }
+
+    /** Whether a full buffer makes the caller wait now. */
+    private boolean mayWait()
+    {
+        switch (policy)
+        {
+            case BLOCK:
+                return running.getAsBoolean();
+            case ADAPTIVE:
+                return running.getAsBoolean() && health.isHealthy();
+            default:
+                return false;
+        }
+    }
+
+    private boolean tryPublish(long timestamp, String message, long charge, boolean cut)
+    {
+        long sequence;
+        try
+        {
+            sequence = ring.tryNext();
+        }
+        catch (InsufficientCapacityException full)
+        {
+            return false;
+        }
+        try
+        {
+            ring.get(sequence).set(timestamp, message, charge, cut);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return true;
+    }
+
+    /** The first {@code max} characters, one fewer if that would split a surrogate pair. */
+    private static String cutToChars(String message, int max)
+    {
+        int end = Character.isHighSurrogate(message.charAt(max - 1)) ? max - 1 : max;
+        return message.substring(0, end);
+    }
+}
