@@ -12,8 +12,10 @@ class EngineConfigTest
     {
         EngineConfig config = EngineConfig.builder().logGroup("/app/orders").build();
 
-        assertThat(config.bufferSize()).isEqualTo(8192);
-        assertThat(config.onBufferFull()).isEqualTo(OnBufferFull.DROP);
+        assertThat(config.bufferSize()).isEqualTo(32_768);
+        assertThat(config.bufferBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(config.onBufferFull()).isEqualTo(OnBufferFull.ADAPTIVE);
+        assertThat(config.blockTimeoutMillis()).isEqualTo(5000);
         assertThat(config.maxBatchEvents()).isEqualTo(10_000);
         assertThat(config.maxBatchBytes()).isEqualTo(1_048_576);
         assertThat(config.lingerMillis()).isEqualTo(1000);
@@ -32,20 +34,37 @@ class EngineConfigTest
         EngineConfig.Builder builder = EngineConfig.builder().logGroup("aws/reserved").logStream("a:b")
                 .bufferSize(1000).maxBatchEvents(20_000).maxBatchBytes(2_000_000).maxEventBytes(2_000_000)
                 .maxInFlight(0).onBufferFull("wait").oversize("shrink").retentionDays(10).endpoint("ftp://x")
-                .lingerMillis(-1);
+                .lingerMillis(-1).bufferBytes("lots");
 
         assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
-            assertThat(e.problems()).hasSize(12);
+            assertThat(e.problems()).hasSize(13);
             assertThat(e.problems()).anyMatch(p -> p.startsWith("bufferSize must be a power of two")
-                    && p.contains("8192"));
+                    && p.contains("32768"));
+            assertThat(e.problems()).anyMatch(p -> p.startsWith("bufferBytes must be a byte count such as 64MB"));
             assertThat(e.problems()).anyMatch(p -> p.startsWith("maxBatchEvents must be from 1 to 10000"));
-            assertThat(e.problems()).anyMatch(p -> p.startsWith("onBufferFull must be one of [DROP, BLOCK]"));
+            assertThat(e.problems()).anyMatch(p -> p.startsWith("onBufferFull must be one of [DROP, BLOCK, ADAPTIVE]"));
             assertThat(e.problems()).anyMatch(p -> p.startsWith("oversize must be one of [TRUNCATE, SPLIT, DROP]"));
             assertThat(e.problems()).anyMatch(p -> p.startsWith("retentionDays must be one of [1, 3, 5, 7"));
             assertThat(e.problems()).anyMatch(p -> p.startsWith("logGroup must be"));
             assertThat(e.problems()).anyMatch(p -> p.startsWith("logStream must"));
             assertThat(e.problems()).anyMatch(p -> p.startsWith("endpoint must be an http or https URL"));
         });
+    }
+
+    @Test
+    void bufferBytesIsReadAsPeopleWriteSizes()
+    {
+        assertThat(EngineConfig.builder().logGroup("/a").bufferBytes("64MB").build().bufferBytes())
+                .isEqualTo(64L << 20);
+        assertThat(EngineConfig.builder().logGroup("/a").bufferBytes("512 KiB").bufferBytes(4L << 20).build()
+                .bufferBytes()).as("the last setter wins").isEqualTo(4L << 20);
+        assertThat(EngineConfig.builder().logGroup("/a").bufferBytes("1g").build().bufferBytes()).isEqualTo(1L << 30);
+        assertThat(EngineConfig.builder().logGroup("/a").bufferBytes("3145728").build().bufferBytes())
+                .isEqualTo(3L << 20);
+        assertThatThrownBy(() -> EngineConfig.builder().logGroup("/a").bufferBytes("1MB").build())
+                .hasMessageContaining("bufferBytes must be at least 2097152 (2MB)");
+        assertThatThrownBy(() -> EngineConfig.builder().logGroup("/a").bufferBytes("64 MBytes").build())
+                .hasMessageContaining("bufferBytes must be a byte count such as 64MB");
     }
 
     @Test

@@ -69,7 +69,7 @@ final class FakeLogsClient implements CloudWatchLogsClient
         return this;
     }
 
-    /** PutLogEvents calls wait until {@link #open()} is called. */
+    /** PutLogEvents and CreateLogStream calls wait until {@link #open()} is called. */
     FakeLogsClient closeGate()
     {
         gate = new CountDownLatch(1);
@@ -245,6 +245,7 @@ final class FakeLogsClient implements CloudWatchLogsClient
         {
             calls.add("CreateLogStream");
         }
+        waitAtGate();
         if (!groupExists)
         {
             throw ResourceNotFoundException.builder().message("The specified log group does not exist.").build();

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,6 +27,7 @@ final class BatchSender
     private final TreeSet<Long> open = new TreeSet<>();
     private final List<Barrier> barriers = new ArrayList<>();
     private final List<Runnable> whenIdleAfterShutdown = new ArrayList<>();
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
     private long lastSentId;
     private boolean threadsEnded;
 
@@ -47,16 +49,28 @@ final class BatchSender
         };
     }
 
-    /** Runs a task on a sender thread ahead of any batch (warming the client and the destination). */
+    /**
+     * Runs a task (warming the client and the destination) on a sender thread; batches wait until it has ended, so
+     * the first of them does not race it into a not-found, create, retry round trip.
+     */
     void runFirst(Runnable task)
     {
         try
         {
-            executor.execute(task);
+            executor.execute(() -> {
+                try
+                {
+                    task.run();
+                }
+                finally
+                {
+                    warmedUp.countDown();
+                }
+            });
         }
         catch (RejectedExecutionException stopped)
         {
-            // The engine is already stopping: nothing to warm up.
+            warmedUp.countDown();
         }
     }
 
@@ -93,7 +107,7 @@ final class BatchSender
     {
         try
         {
-            if (!batch.followsPrevious() || awaitEarlierFinished(batch.id()))
+            if (awaitWarmUp() && (!batch.followsPrevious() || awaitEarlierFinished(batch.id())))
             {
                 delivery.deliver(batch);
             }
@@ -101,6 +115,26 @@ final class BatchSender
         finally
         {
             finished(batch);
+        }
+    }
+
+    private boolean awaitWarmUp()
+    {
+        try
+        {
+            while (!warmedUp.await(50, TimeUnit.MILLISECONDS))
+            {
+                if (shutdown.isAborted())
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        catch (InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -131,6 +165,8 @@ final class BatchSender
 
     private void finished(Batch batch)
     {
+        // Before the barriers: whoever a flush releases finds the batch's share of the budget back.
+        budget.giveBack(batch.charged());
         synchronized (lock)
         {
             open.remove(batch.id());
@@ -146,7 +182,6 @@ final class BatchSender
                 }
             }
         }
-        budget.giveBack(batch.charged());
     }
 
     /** Completes {@code done} once every batch sent so far has finished (delivered, rejected or dropped). */
