@@ -22,6 +22,56 @@ class BatchAssemblyTest
     private final RecordingStatus status = new RecordingStatus();
 
     @Test
+    void withLingerZeroEventsGoAsSoonAsASenderIsFreeNotOneRequestPerEvent()
+    {
+        client.latencyMillis(50);
+        CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).lingerMillis(0).maxInFlight(1)
+                .build(), status);
+        engine.append(System.currentTimeMillis(), "alone");
+        // Nothing lingers: the first event goes out while the sender is idle.
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.storedMessages().contains("alone"));
+
+        for (int i = 0; i < 2000; i++)
+        {
+            engine.append(System.currentTimeMillis(), "burst " + i);
+        }
+        assertThat(engine.flush(Duration.ofSeconds(30))).isTrue();
+
+        // While the sender is busy the batch keeps filling: a handful of requests, not 2,000.
+        assertThat(client.requests()).hasSizeLessThan(100);
+        assertThat(client.storedMessages()).hasSize(2001);
+        engine.stop(Duration.ofSeconds(5));
+        assertThat(engine.statistics().isBalanced()).isTrue();
+    }
+
+    @Test
+    void splitPiecesAreCountedAsAcceptedBeforeAnyOfThemCanBeDelivered() throws Exception
+    {
+        CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).oversize(OversizePolicy.SPLIT)
+                .maxEventBytes(16).maxBatchEvents(5).build(), status);
+        java.util.concurrent.atomic.AtomicLong lowestPending = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watcher = new Thread(() -> {
+            while (!done.get())
+            {
+                lowestPending.accumulateAndGet(engine.statistics().pending(), Math::min);
+            }
+        });
+        watcher.start();
+        for (int i = 0; i < 20; i++)
+        {
+            engine.append(System.currentTimeMillis(), "p".repeat(16 * 500));
+        }
+        assertThat(engine.flush(Duration.ofSeconds(30))).isTrue();
+        done.set(true);
+        watcher.join();
+
+        assertThat(lowestPending.get()).as("pending = accepted - delivered - rejected - dropped").isZero();
+        assertThat(engine.statistics().delivered()).isEqualTo(20 * 500);
+        engine.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
     void sealsABatchAtTenThousandEvents()
     {
         CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).lingerMillis(60_000)

@@ -1,6 +1,7 @@
 package io.github.cwlappender.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -105,6 +106,26 @@ class FlushAndStopTest
         assertThat(engine.statistics().dropped(DropReason.SHUTDOWN)).isEqualTo(1);
         assertThat(engine.statistics().isBalanced()).isTrue();
         client.open();
+    }
+
+    @Test
+    void aRequestStillInFlightAtTheDeadlineIsCountedAsDeliveredWhenItSucceedsLater()
+    {
+        CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).build(), status);
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.calls().contains("CreateLogStream"));
+        client.closeGate();
+        engine.append(System.currentTimeMillis(), "slow but stored");
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.requests().size() == 1);
+
+        assertThat(engine.stop(Duration.ofMillis(300))).isFalse();
+        assertThat(engine.statistics().dropped(DropReason.SHUTDOWN)).isEqualTo(1);
+        client.open();
+
+        // The request was not cut off: the service stored the event, and the books say so.
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.statistics().delivered() == 1);
+        assertThat(client.storedMessages()).containsExactly("slow but stored");
+        assertThat(engine.statistics().dropped(DropReason.SHUTDOWN)).isZero();
+        assertThat(engine.statistics().isBalanced()).isTrue();
     }
 
     @Test

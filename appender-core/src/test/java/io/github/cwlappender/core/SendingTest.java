@@ -101,6 +101,35 @@ class SendingTest
     }
 
     @Test
+    void isolatingAnInvalidEventKeepsTheBatchRetryDeadline()
+    {
+        client.always(r -> {
+            if (r.logEvents().stream().anyMatch(e -> e.message().contains("poison")))
+            {
+                throw InvalidParameterException.builder().statusCode(400).message("bad event").build();
+            }
+            return null;
+        });
+        // The deadline has passed by the time the first answer comes back.
+        client.latencyMillis(100);
+        CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).lingerMillis(60_000)
+                .retryTimeoutMillis(50).build(), status);
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 1024; i++)
+        {
+            engine.append(now + i, i == 700 ? "poison" : "good " + i);
+        }
+
+        engine.flush(Duration.ofSeconds(30));
+
+        assertThat(client.requests()).as("no halves sent past the deadline").hasSize(1);
+        EngineStatistics stats = engine.statistics();
+        assertThat(stats.dropped(DropReason.RETRY_TIMEOUT)).isEqualTo(1024);
+        assertThat(stats.isBalanced()).isTrue();
+        engine.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aBatchTheServiceCallsInvalidIsSplitToIsolateTheCulprit()
     {
         client.always(r -> {
