@@ -284,6 +284,21 @@ class FullBufferTest
     }
 
     @Test
+    void aDropEpisodeStillGoingOnAtStopIsReportedWithItsTotal()
+    {
+        client.always(r -> {
+            throw down();
+        });
+        CloudWatchLogsEngine engine = TestEngines.started(smallBuffer().build(), status);
+        int refused = appendBig(engine, 40);
+
+        engine.stop(Duration.ofSeconds(1));
+
+        assertThat(status.messages()).filteredOn(m -> m.contains("stopped with ")).singleElement().asString()
+                .contains(refused + " BUFFER_FULL lost in the last episode");
+    }
+
+    @Test
     void batcherThreadIsNamedAfterTheAppender()
     {
         CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).name("orders").build(), status);

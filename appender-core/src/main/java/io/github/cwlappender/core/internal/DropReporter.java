@@ -55,6 +55,28 @@ final class DropReporter
         }
     }
 
+    /** At stop: reports what changed since the last check and closes every open episode with its total. */
+    synchronized void finish()
+    {
+        long now = System.nanoTime();
+        lastCheckNanos = now;
+        for (DropReason reason : REASONS)
+        {
+            if (reason != DropReason.SHUTDOWN && reason != DropReason.RECURSION)
+            {
+                check(reason, now);
+                int r = reason.ordinal();
+                if (inEpisode[r])
+                {
+                    inEpisode[r] = false;
+                    long total = seen[r];
+                    report(reason, now, total, "stopped with " + (total - episodeStartTotal[r]) + " " + reason
+                            + " lost in the last episode; " + total + " " + reason + " since the appender started");
+                }
+            }
+        }
+    }
+
     private void check(DropReason reason, long now)
     {
         int r = reason.ordinal();

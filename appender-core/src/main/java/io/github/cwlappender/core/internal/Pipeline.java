@@ -8,6 +8,7 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.EngineStatistics;
+import io.github.cwlappender.core.OnBufferFull;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -145,9 +146,12 @@ public final class Pipeline
         {
             return "delivery is failing (" + failing + "), so a full buffer drops at once";
         }
+        if (config.onBufferFull() == OnBufferFull.DROP)
+        {
+            return "onBufferFull=DROP drops at once; bufferBytes=" + config.bufferBytes();
+        }
         return "delivery is healthy but slower than the logging for longer than blockTimeoutMillis="
-                + config.blockTimeoutMillis() + " (onBufferFull=" + config.onBufferFull() + ", bufferBytes="
-                + config.bufferBytes() + ")";
+                + config.blockTimeoutMillis() + " (bufferBytes=" + config.bufferBytes() + ")";
     }
 
     public boolean isRunning()
@@ -257,7 +261,7 @@ public final class Pipeline
         sender.whenIdleAfterShutdown(client::close);
         counters.terminate();
         state = State.STOPPED;
-        drops.check();
+        drops.finish();
         EngineStatistics stats = counters.snapshot();
         long lost = stats.dropped(DropReason.SHUTDOWN);
         if (drained && lost == 0)
