@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
@@ -22,6 +23,7 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.StringLayout;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.appender.AppenderLoggingException;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
@@ -45,6 +47,21 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
  * the appender is not created. {@link #stop(long, TimeUnit)} returns within the smaller of Log4j2's shutdown timeout
  * and {@code shutdownTimeoutMillis}.
  *
+ * <p>WARN and above may use the last tenth of {@code bufferBytes}, so when the buffer is nearly full, lower levels
+ * are refused first. The engine reports what it does to the {@code StatusLogger}. Lost events are reported as
+ * warnings where the status level lets warnings through, and otherwise as errors, so that with no status
+ * configuration at all (the {@code StatusLogger} then prints errors only) a loss is still seen.
+ * {@code <Configuration status="off">} silences them, as it does every status message, and so does
+ * {@code -Dlog4j2.statusLoggerLevel=OFF} where no configuration sets a {@code status} attribute.
+ *
+ * <p>While the appender runs, its configuration refuses every event below WARN that is logged on the appender's own
+ * threads (the AWS SDK's and the HTTP client's debug output), for every logger and appender, in
+ * {@code Logger.isEnabled}: before an async logger, {@code <AsyncRoot>}, {@code <AsyncLogger>} or {@code <Async>}
+ * appender queues it. Queued there, such an event could hold the sender thread that must free room for the
+ * queue's consumer, which waits for room in this appender. WARN and above from those threads still reach other
+ * appenders; this one never sends anything logged by the SDK, its HTTP clients or its own threads, so nothing
+ * loops.
+ *
  * @since 0.1.0
  */
 @Plugin(name = "CloudWatchLogs", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE,
@@ -58,13 +75,15 @@ public final class CloudWatchLogsAppender extends AbstractAppender
 
     private final CloudWatchLogsEngine engine;
     private final String prefix;
+    private final Configuration configuration;
 
     private CloudWatchLogsAppender(String name, Filter filter, Layout<? extends Serializable> layout,
-            boolean ignoreExceptions, Property[] properties, EngineConfig config)
+            boolean ignoreExceptions, Property[] properties, EngineConfig config, Configuration configuration)
     {
         super(name, filter, layout, ignoreExceptions, properties);
         this.engine = CloudWatchLogsEngine.create(config, new StatusBridge());
         this.prefix = prefix(name);
+        this.configuration = configuration;
     }
 
     @PluginBuilderFactory
@@ -76,6 +95,11 @@ public final class CloudWatchLogsAppender extends AbstractAppender
     @Override
     public void start()
     {
+        // Before the engine starts: its first request (made at start) may already have the SDK log on its threads.
+        if (configuration != null)
+        {
+            EngineThreadFilter.attach(configuration, this);
+        }
         engine.start();
         super.start();
     }
@@ -94,6 +118,10 @@ public final class CloudWatchLogsAppender extends AbstractAppender
         // error (or thrown, with ignoreExceptions="false") by Log4j2 for a stopping appender.
         boolean delivered = engine.stop(Duration.ofMillis(stopLimitMillis(timeout, timeUnit,
                 engine.config().shutdownTimeoutMillis())));
+        if (configuration != null)
+        {
+            EngineThreadFilter.detach(configuration, this);
+        }
         setStopping();
         boolean filtersStopped = super.stop(timeout, timeUnit, false);
         setStopped();
@@ -108,7 +136,8 @@ public final class CloudWatchLogsAppender extends AbstractAppender
             engine.countRecursionDrop();
             return;
         }
-        boolean queued = engine.append(event.getTimeMillis(), MessageText.withoutTrailingLineBreak(format(event)));
+        boolean queued = engine.append(event.getTimeMillis(), MessageText.withoutTrailingLineBreak(format(event)),
+                event.getLevel().isMoreSpecificThan(Level.WARN));
         if (!queued && !ignoreExceptions())
         {
             // Lets a FailoverAppender take the event; the drop is counted either way.
@@ -190,6 +219,24 @@ public final class CloudWatchLogsAppender extends AbstractAppender
         {
             STATUS.error(message, cause);
         }
+
+        /**
+         * A warning where the status level lets warnings through; otherwise an error, since with no status
+         * configuration the StatusLogger shows errors only and a loss must not go unseen. Nothing at all when status
+         * output is off.
+         */
+        @Override
+        public void dataLoss(String message)
+        {
+            if (STATUS.isWarnEnabled())
+            {
+                STATUS.warn(message);
+            }
+            else if (STATUS.isErrorEnabled())
+            {
+                STATUS.error(message);
+            }
+        }
     }
 
     /**
@@ -223,6 +270,9 @@ public final class CloudWatchLogsAppender extends AbstractAppender
 
         @PluginBuilderAttribute
         private String bufferSize;
+
+        @PluginBuilderAttribute
+        private String bufferBytes;
 
         @PluginBuilderAttribute
         private String onBufferFull;
@@ -281,7 +331,7 @@ public final class CloudWatchLogsAppender extends AbstractAppender
             }
             Layout<? extends Serializable> layout = getLayout() != null ? getLayout() : defaultLayout();
             return new CloudWatchLogsAppender(name, getFilter(), layout, isIgnoreExceptions(), getPropertyArray(),
-                    config);
+                    config, getConfiguration());
         }
 
         private Layout<? extends Serializable> defaultLayout()
@@ -301,6 +351,7 @@ public final class CloudWatchLogsAppender extends AbstractAppender
             o.set("createLogStream", createLogStream);
             o.set("retentionDays", retentionDays);
             o.set("bufferSize", bufferSize);
+            o.set("bufferBytes", bufferBytes);
             o.set("onBufferFull", onBufferFull);
             o.set("blockTimeoutMillis", blockTimeoutMillis);
             o.set("maxBatchEvents", maxBatchEvents);
@@ -363,7 +414,20 @@ public final class CloudWatchLogsAppender extends AbstractAppender
             return asBuilder();
         }
 
-        /** {@code DROP} or {@code BLOCK}. */
+        /**
+         * The byte budget for everything buffered, for example {@code 64MB} (the default), {@code 512KB} or
+         * {@code 1g}; the last tenth of it is kept for WARN and above.
+         */
+        public B setBufferBytes(String bufferBytes)
+        {
+            this.bufferBytes = bufferBytes;
+            return asBuilder();
+        }
+
+        /**
+         * {@code ADAPTIVE} (the default: wait up to {@code blockTimeoutMillis} for room while delivery is healthy,
+         * drop at once while it is failing), {@code DROP} or {@code BLOCK}.
+         */
         public B setOnBufferFull(String onBufferFull)
         {
             this.onBufferFull = onBufferFull;

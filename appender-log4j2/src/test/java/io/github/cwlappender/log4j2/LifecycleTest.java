@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class LifecycleTest
 {
+    private static final String LARGE = "x".repeat(100_000);
+
     @Test
     void stoppingTheLoggerContextDeliversEverythingLoggedBefore()
     {
@@ -152,7 +154,7 @@ class LifecycleTest
             fixture.start();
             for (int i = 0; i < 100; i++)
             {
-                fixture.logger("com.example.Orders").info("order {}", i);
+                fixture.logger("com.example.Orders").info("order {} {}", i, LARGE);
             }
 
             assertThat(fixture.appender.getStatistics().dropped(DropReason.BUFFER_FULL)).isPositive();
@@ -172,7 +174,7 @@ class LifecycleTest
             for (int i = 0; i < 100 && thrown == null; i++)
             {
                 int n = i;
-                thrown = catchThrowable(() -> fixture.logger("com.example.Orders").info("order {}", n));
+                thrown = catchThrowable(() -> fixture.logger("com.example.Orders").info("order {} {}", n, LARGE));
             }
 
             assertThat(thrown).isInstanceOf(AppenderLoggingException.class)
@@ -181,12 +183,16 @@ class LifecycleTest
         }
     }
 
-    /** A 16-slot buffer in front of a service that does not answer until released. */
+    /**
+     * The smallest buffer (2 MB: about twenty {@link #LARGE} events) in front of a service that does not answer until
+     * released, dropping at once when full (the default would first wait until the silence counts as failing).
+     */
     private static Fixture stalledWithTinyBuffer(CountDownLatch release)
     {
         Fixture fixture = new Fixture();
         fixture.client.beforePut(request -> awaitUninterruptibly(release));
-        fixture.builder.setBufferSize(16).setMaxBatchEvents(1).setMaxInFlight(1).setLingerMillis(0);
+        fixture.builder.setBufferBytes("2MB").setOnBufferFull("DROP").setMaxBatchEvents(1).setMaxInFlight(1)
+                .setLingerMillis(0);
         return fixture;
     }
 

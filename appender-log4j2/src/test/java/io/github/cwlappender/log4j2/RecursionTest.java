@@ -6,6 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineStatistics;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.filter.CompositeFilter;
+import org.apache.logging.log4j.core.filter.ThresholdFilter;
 import org.junit.jupiter.api.Test;
 
 class RecursionTest
@@ -33,29 +41,62 @@ class RecursionTest
     }
 
     @Test
-    void whatIsLoggedOnTheEngineThreadsIsCountedInsteadOfSentInALoop()
+    void whatIsLoggedOnTheEngineThreadsIsDisabledBelowWarnAndCountedInsteadOfSentInALoopAbove()
     {
         assertEngineThreadLoggingNeverLoops(new Fixture());
     }
 
     @Test
-    void behindAsyncLoggersWhatTheEngineThreadsLogIsStillNeverSent()
+    void behindAsyncLoggersWhatTheEngineThreadsLogIsDisabledBeforeTheQueueAndNeverSent()
     {
         assertEngineThreadLoggingNeverLoops(Fixture.allAsync());
     }
 
     @Test
-    void behindAnAsyncRootWhatTheEngineThreadsLogIsStillNeverSent()
+    void behindAnAsyncRootWhatTheEngineThreadsLogIsDisabledBeforeTheQueueAndNeverSent()
     {
         assertEngineThreadLoggingNeverLoops(Fixture.asyncRoot());
     }
 
     @Test
-    void whatTheSdkLogsDuringTheFinalDeliveryAtStopIsCountedAsRecursionWithoutErrors()
+    void theConfigurationKeepsOneEngineThreadFilterAheadOfItsOwnWhileAnyAppenderRuns()
+    {
+        try (Fixture fixture = new Fixture().start())
+        {
+            Configuration config = fixture.context.getConfiguration();
+            // A user's configuration filter that would let everything through if it came first.
+            Filter acceptAll = ThresholdFilter.createFilter(Level.ALL, Filter.Result.ACCEPT, Filter.Result.NEUTRAL);
+            config.addFilter(acceptAll);
+            fixture.appender.stop();
+            assertThat(config.getFilter()).isSameAs(acceptAll);
+
+            CloudWatchLogsAppender first = appenderIn(config, fixture, "FIRST");
+            CloudWatchLogsAppender second = appenderIn(config, fixture, "SECOND");
+            assertThat(((CompositeFilter) config.getFilter()).getFilters()).hasSize(2)
+                    .satisfies(filters -> assertThat(filters.get(0)).isInstanceOf(EngineThreadFilter.class))
+                    .satisfies(filters -> assertThat(filters.get(1)).isSameAs(acceptAll));
+
+            first.stop();
+            assertThat(((CompositeFilter) config.getFilter()).getFilters()).hasSize(2);
+            second.stop();
+            assertThat(config.getFilter()).isSameAs(acceptAll);
+        }
+    }
+
+    private static CloudWatchLogsAppender appenderIn(Configuration config, Fixture fixture, String name)
+    {
+        CloudWatchLogsAppender appender = CloudWatchLogsAppender.newBuilder().setName(name).setLogGroup("/test/log4j2")
+                .setClient(fixture.client).setConfiguration(config).build();
+        appender.start();
+        return appender;
+    }
+
+    @Test
+    void whatTheSdkWarnsAboutDuringTheFinalDeliveryAtStopIsCountedAsRecursionWithoutErrors()
     {
         Fixture fixture = new Fixture();
         fixture.client.beforePut(request -> fixture.logger("software.amazon.awssdk.request")
-                .debug("Sending Request: PutLogEvents"));
+                .warn("Sending Request: PutLogEvents"));
         // Nothing is sent before stop: the only PutLogEvents is the final one, made while still attached.
         fixture.builder.setLingerMillis(60000).setIgnoreExceptions(false);
         fixture.start();
@@ -72,11 +113,21 @@ class RecursionTest
     }
 
 
+    /**
+     * Below WARN, a logger called on an engine thread is disabled (so nothing is queued by an async front); WARN and
+     * above pass, reach our appender (through the async front, if any) and are refused by the thread they came from.
+     */
     private static void assertEngineThreadLoggingNeverLoops(Fixture fixture)
     {
+        List<String> enabledOnSender = new CopyOnWriteArrayList<>();
         // Any logger at all, called from inside the sender (as an SDK interceptor or credentials provider might).
-        fixture.client.beforePut(request -> fixture.logger("com.example.Interceptor")
-                .info("putting {} events", request.logEvents().size()));
+        fixture.client.beforePut(request -> {
+            Logger interceptor = fixture.logger("com.example.Interceptor");
+            enabledOnSender.add("debug=" + interceptor.isDebugEnabled() + " info=" + interceptor.isInfoEnabled()
+                    + " warn=" + interceptor.isWarnEnabled());
+            interceptor.info("putting {} events", request.logEvents().size());
+            interceptor.warn("put of {} events", request.logEvents().size());
+        });
         fixture.start();
 
         fixture.logger("com.example.Orders").info("application event");
@@ -85,6 +136,7 @@ class RecursionTest
         fixture.close();
 
         EngineStatistics stats = fixture.appender.getStatistics();
+        assertThat(enabledOnSender).isNotEmpty().containsOnly("debug=false info=false warn=true");
         assertThat(fixture.client.messages()).singleElement().asString().contains("application event");
         assertThat(stats.delivered()).isEqualTo(1);
         assertThat(stats.dropped(DropReason.RECURSION)).isEqualTo(stats.batchesSent());

@@ -1,5 +1,7 @@
 package io.github.cwlappender.logback;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Layout;
@@ -16,7 +18,6 @@ import io.github.cwlappender.core.EngineOptions;
 import io.github.cwlappender.core.EngineStatistics;
 import io.github.cwlappender.core.MessageText;
 import io.github.cwlappender.core.RecursionGuard;
-import io.github.cwlappender.core.StatusListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,18 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
  * <p>Options are plain text, checked together in {@link #start()}: a wrong value adds one status error per problem
  * saying what to write instead, and the appender stays stopped; events reaching it are then dropped and counted,
  * never thrown into the application. {@link #stop()} returns within {@code shutdownTimeoutMillis}.
+ *
+ * <p>WARN and above may use the last tenth of {@code bufferBytes}, so when the buffer is nearly full, lower levels
+ * are refused first. The engine reports what it does to the context's status manager; where no status listener is
+ * configured, its warnings and errors (above all, lost events) are also printed to {@code System.err}, as Logback
+ * prints its own status lines. Any {@code <statusListener>} takes that over; {@code NopStatusListener} silences it.
+ *
+ * <p>While the appender runs, the logger context refuses every event below WARN that is logged on the appender's own
+ * threads (the AWS SDK's and the HTTP client's debug output), for every appender, before any turbo filter or
+ * {@code AsyncAppender} sees it: behind an {@code AsyncAppender} whose queue is full such an event would hold the
+ * sender thread that must free room for the queue's worker, which waits for room in this appender. WARN and above
+ * from those threads still reach other appenders; this one never sends anything logged by the SDK, its HTTP clients
+ * or its own threads, so nothing loops.
  *
  * @since 0.1.0
  */
@@ -102,7 +115,19 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         options.set("bufferSize", bufferSize);
     }
 
-    /** {@code DROP} or {@code BLOCK}. */
+    /**
+     * The byte budget for everything buffered, for example {@code 64MB} (the default), {@code 512KB} or
+     * {@code 1g}; the last tenth of it is kept for WARN and above.
+     */
+    public void setBufferBytes(String bufferBytes)
+    {
+        options.set("bufferBytes", bufferBytes);
+    }
+
+    /**
+     * {@code ADAPTIVE} (the default: wait up to {@code blockTimeoutMillis} for room while delivery is healthy, drop
+     * at once while it is failing), {@code DROP} or {@code BLOCK}.
+     */
     public void setOnBufferFull(String onBufferFull)
     {
         options.set("onBufferFull", onBufferFull);
@@ -208,7 +233,12 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
             stopOwnedFormatter();
             return;
         }
-        CloudWatchLogsEngine created = CloudWatchLogsEngine.create(config, new StatusBridge());
+        // Before the engine starts: its first request (made at start) may already have the SDK log on its threads.
+        if (getContext() instanceof LoggerContext)
+        {
+            EngineThreadFilter.attach((LoggerContext) getContext(), this);
+        }
+        CloudWatchLogsEngine created = CloudWatchLogsEngine.create(config, new StatusBridge(this));
         created.start();
         this.formatter = format;
         this.engine = created;
@@ -226,6 +256,10 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         // The engine refuses and counts new events from here on. The appender stays started until the engine is
         // done, so that what the SDK logs during the final delivery is counted as recursion, not warned about.
         engine.stop();
+        if (getContext() instanceof LoggerContext)
+        {
+            EngineThreadFilter.detach((LoggerContext) getContext(), this);
+        }
         super.stop();
         if (encoder != null)
         {
@@ -256,7 +290,8 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
             current.countRecursionDrop();
             return;
         }
-        current.append(event.getTimeStamp(), MessageText.withoutTrailingLineBreak(formatter.apply(event)));
+        current.append(event.getTimeStamp(), MessageText.withoutTrailingLineBreak(formatter.apply(event)),
+                event.getLevel().isGreaterOrEqual(Level.WARN));
     }
 
     // ---- for tests and advanced users --------------------------------------------------------------------------
@@ -374,43 +409,5 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
     private static boolean isRecursive(ILoggingEvent event)
     {
         return RecursionGuard.mustSkip(event.getLoggerName(), event.getThreadName());
-    }
-
-
-
-    /** Engine reports go to Logback's status manager; the engine has already prefixed the appender name. */
-    private final class StatusBridge implements StatusListener
-    {
-        @Override
-        public void info(String message)
-        {
-            addInfo(message);
-        }
-
-        @Override
-        public void warn(String message, Throwable cause)
-        {
-            if (cause == null)
-            {
-                addWarn(message);
-            }
-            else
-            {
-                addWarn(message, cause);
-            }
-        }
-
-        @Override
-        public void error(String message, Throwable cause)
-        {
-            if (cause == null)
-            {
-                addError(message);
-            }
-            else
-            {
-                addError(message, cause);
-            }
-        }
     }
 }

@@ -40,6 +40,8 @@ class ConfigurationTest
             assertThat(config.createLogStream()).isFalse();
             assertThat(config.retentionDays()).isEqualTo(30);
             assertThat(config.bufferSize()).isEqualTo(1024);
+        assertThat(config.bufferBytes()).isEqualTo(8L * 1024 * 1024);
+            assertThat(config.bufferBytes()).isEqualTo(8L * 1024 * 1024);
             assertThat(config.onBufferFull()).isEqualTo(OnBufferFull.BLOCK);
             assertThat(config.blockTimeoutMillis()).isEqualTo(250);
             assertThat(config.maxBatchEvents()).isEqualTo(500);
@@ -87,9 +89,11 @@ class ConfigurationTest
             assertThat(errors).allSatisfy(e -> assertThat(e).contains("[CLOUDWATCH]"));
             assertThat(errors).anySatisfy(e -> assertThat(e).contains("bufferSize must be a power of two")
                     .contains("got 1000"));
-            assertThat(errors).anySatisfy(e -> assertThat(e).contains("onBufferFull must be one of [DROP, BLOCK]")
+            assertThat(errors).anySatisfy(e -> assertThat(e).contains("onBufferFull must be one of [DROP, BLOCK, ADAPTIVE]")
                     .contains("got 'wait'"));
-            assertThat(errors).anySatisfy(e -> assertThat(e).contains("createLogGroup must be true or false")
+            assertThat(errors).anySatisfy(e -> assertThat(e).contains("bufferBytes must be a byte count such as 64MB")
+                .contains("got 'lots'"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).contains("createLogGroup must be true or false")
                     .contains("got 'yes'"));
             assertThat(errors).anySatisfy(e -> assertThat(e).contains("lingerMillis must be a whole number")
                     .contains("got '1s'"));

@@ -5,9 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.MarkerFilter;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineStatistics;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class RecursionTest
@@ -34,13 +39,27 @@ class RecursionTest
         }
     }
 
+    /**
+     * Below WARN, a logger called on an engine thread is disabled, for every appender; WARN and above reach other
+     * appenders, and ours refuses them by the thread they came from.
+     */
     @Test
-    void whatIsLoggedOnTheEngineThreadsIsCountedInsteadOfSentInALoop()
+    void whatIsLoggedOnTheEngineThreadsIsDisabledBelowWarnAndCountedInsteadOfSentInALoopAbove()
     {
         Fixture fixture = new Fixture();
+        ListAppender<ILoggingEvent> elsewhere = new ListAppender<>();
+        elsewhere.setContext(fixture.context);
+        elsewhere.start();
+        fixture.logger(Logger.ROOT_LOGGER_NAME).addAppender(elsewhere);
+        List<String> enabledOnSender = new CopyOnWriteArrayList<>();
         // Any logger at all, called from inside the sender (as an SDK interceptor or credentials provider might).
-        fixture.client.beforePut(request -> fixture.logger("com.example.Interceptor")
-                .info("putting {} events", request.logEvents().size()));
+        fixture.client.beforePut(request -> {
+            Logger interceptor = fixture.logger("com.example.Interceptor");
+            enabledOnSender.add("debug=" + interceptor.isDebugEnabled() + " info=" + interceptor.isInfoEnabled()
+                    + " warn=" + interceptor.isWarnEnabled());
+            interceptor.info("putting {} events", request.logEvents().size());
+            interceptor.warn("put of {} events", request.logEvents().size());
+        });
         fixture.start();
 
         for (int i = 0; i < 5; i++)
@@ -51,7 +70,11 @@ class RecursionTest
         fixture.close();
 
         EngineStatistics stats = fixture.appender.getStatistics();
-        assertThat(fixture.client.messages()).hasSize(5).noneMatch(m -> m.contains("putting"));
+        assertThat(enabledOnSender).isNotEmpty().containsOnly("debug=false info=false warn=true");
+        assertThat(elsewhere.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(m -> m.contains("putting"))
+                .filteredOn(m -> m.contains("put of")).hasSize((int) stats.batchesSent());
+        assertThat(fixture.client.messages()).hasSize(5).allMatch(m -> m.contains("application event"));
         assertThat(stats.delivered()).isEqualTo(5);
         assertThat(stats.dropped(DropReason.RECURSION)).isEqualTo(stats.batchesSent()).isPositive();
         assertThat(stats.isBalanced()).isTrue();
@@ -61,8 +84,10 @@ class RecursionTest
     void behindAnAsyncAppenderWhatTheEngineThreadsLogIsStillNeverSent()
     {
         Fixture fixture = new Fixture();
-        fixture.client.beforePut(request -> fixture.logger("com.example.Interceptor")
-                .info("putting {} events", request.logEvents().size()));
+        fixture.client.beforePut(request -> {
+            fixture.logger("com.example.Interceptor").info("putting {} events", request.logEvents().size());
+            fixture.logger("com.example.Interceptor").warn("put of {} events", request.logEvents().size());
+        });
         fixture.appender.start();
         AsyncAppender async = new AsyncAppender();
         async.setContext(fixture.context);
@@ -73,21 +98,24 @@ class RecursionTest
         root.addAppender(async);
 
         fixture.logger("com.example.Orders").info("application event");
-        // The interceptor's event travels through the async queue to our appender on Logback's worker thread.
+        // The warning travels through the async queue to our appender on Logback's worker thread, which still
+        // refuses it by the name of the thread it was logged on; the info never entered the queue.
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> fixture.appender.getStatistics().dropped(DropReason.RECURSION) >= 1);
         fixture.close();
 
         assertThat(fixture.client.messages()).singleElement().asString().contains("application event");
-        assertThat(fixture.appender.getStatistics().isBalanced()).isTrue();
+        EngineStatistics stats = fixture.appender.getStatistics();
+        assertThat(stats.dropped(DropReason.RECURSION)).isEqualTo(stats.batchesSent());
+        assertThat(stats.isBalanced()).isTrue();
     }
 
     @Test
-    void whatTheSdkLogsDuringTheFinalDeliveryAtStopIsCountedAsRecursionWithoutWarnings()
+    void whatTheSdkWarnsAboutDuringTheFinalDeliveryAtStopIsCountedAsRecursionWithoutWarnings()
     {
         Fixture fixture = new Fixture();
         fixture.client.beforePut(request -> fixture.logger("software.amazon.awssdk.request")
-                .debug("Sending Request: PutLogEvents"));
+                .warn("Sending Request: PutLogEvents"));
         // Nothing is sent before stop: the only PutLogEvents is the final one.
         fixture.appender.setLingerMillis("60000");
         fixture.start();
@@ -102,4 +130,31 @@ class RecursionTest
         assertThat(fixture.statusesOfAppender()).noneMatch(s -> s.contains("non started"));
     }
 
+    @Test
+    void theContextKeepsOneEngineThreadFilterAheadOfItsOwnWhileAnyAppenderRuns()
+    {
+        try (Fixture fixture = new Fixture())
+        {
+            // A user's turbo filter that would let events through if it came first.
+            MarkerFilter accept = new MarkerFilter();
+            accept.setMarker("AUDIT");
+            accept.setOnMatch("ACCEPT");
+            accept.start();
+            fixture.context.addTurboFilter(accept);
+            fixture.start();
+            CloudWatchLogsAppender second = new CloudWatchLogsAppender();
+            second.setContext(fixture.context);
+            second.setName("SECOND");
+            second.setLogGroup("/test/logback");
+            second.setClient(fixture.client);
+            second.start();
+            assertThat(fixture.context.getTurboFilterList()).hasSize(2).first()
+                    .isInstanceOf(EngineThreadFilter.class);
+
+            fixture.appender.stop();
+            assertThat(fixture.context.getTurboFilterList()).hasSize(2);
+            second.stop();
+            assertThat(fixture.context.getTurboFilterList()).containsExactly(accept);
+        }
+    }
 }
