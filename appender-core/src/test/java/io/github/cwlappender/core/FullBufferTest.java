@@ -106,6 +106,55 @@ class FullBufferTest
     }
 
     @Test
+    void intermittentThrottlingAndServerErrorsSlowTheLoggingDownButLoseNothing()
+    {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        client.latencyMillis(50).always(r -> {
+            int n = calls.incrementAndGet();
+            if (n % 3 == 1)
+            {
+                throw software.amazon.awssdk.services.cloudwatchlogs.model.ThrottlingException.builder()
+                        .statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails
+                                .builder().errorCode("ThrottlingException").errorMessage("Rate exceeded").build())
+                        .build();
+            }
+            if (n % 3 == 2)
+            {
+                throw down();
+            }
+            return null;
+        });
+        CloudWatchLogsEngine engine = TestEngines.started(smallBuffer().maxInFlight(2).build(), status);
+
+        int refused = appendBig(engine, 80);
+
+        // The service pushes back on two calls in three but stores every batch after a retry: that is backpressure.
+        assertThat(refused).isZero();
+        assertThat(engine.stop(Duration.ofSeconds(30))).isTrue();
+        assertThat(client.storedMessages()).hasSize(80);
+        assertThat(engine.statistics().throttles()).isPositive();
+    }
+
+    @Test
+    void anEndpointThatCannotBeReachedCountsAsFailingAtOnce()
+    {
+        client.always(r -> {
+            throw software.amazon.awssdk.core.exception.SdkClientException.builder()
+                    .message("Unable to execute HTTP request: Connection refused")
+                    .cause(new java.net.ConnectException("Connection refused")).build();
+        });
+        CloudWatchLogsEngine engine = TestEngines.started(smallBuffer().build(), status);
+        engine.append(System.currentTimeMillis(), "first");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.deliveryFailure() != null);
+
+        assertThat(engine.deliveryFailure()).contains("Connection refused")
+                .doesNotStartWith("the service refused every call");
+        client.always(null);
+        assertThat(engine.stop(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
     void waitingThreadsAreReleasedWhenTheServiceStopsAnswering() throws Exception
     {
         client.closeGate();
@@ -136,7 +185,7 @@ class FullBufferTest
         client.open();
 
         assertThat(producer.get(30, TimeUnit.SECONDS)).isPositive();
-        assertThat(engine.deliveryFailure()).contains("service down");
+        assertThat(engine.deliveryFailure()).startsWith("the service refused every call for").contains("service down");
         client.always(null);
         engine.stop(Duration.ofSeconds(30));
         assertThat(engine.statistics().isBalanced()).isTrue();

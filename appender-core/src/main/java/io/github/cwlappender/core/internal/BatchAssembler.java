@@ -123,7 +123,7 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     {
         batch.add(timestamp, message, messageBytes, nowNanos);
         // From here the batch holds this piece's share of the budget.
-        unsettledCharge -= BatchBuilder.chargeOf(message);
+        unsettledCharge -= BatchBuilder.chargeOf(message, messageBytes);
     }
 
     /** Gives back what events dropped by the rules took, and takes what split pieces add. */

@@ -75,13 +75,26 @@ final class BatchBuilder
         }
         events.add(InputLogEvent.builder().timestamp(timestamp).message(message).build());
         bytes += messageBytes + EngineConfig.EVENT_OVERHEAD_BYTES;
-        charged += chargeOf(message);
+        charged += chargeOf(message, messageBytes);
     }
 
-    /** What one buffered message counts against the byte budget. */
-    static long chargeOf(String message)
+    /**
+     * What a message counts against the byte budget on the logging thread, before anyone has looked at its
+     * characters: one byte per character, as Java stores Latin-1 text. The batcher corrects it with
+     * {@link #chargeOf(String, int)}.
+     */
+    static long estimatedChargeOf(String message)
     {
         return message.length() + EngineConfig.BUFFERED_EVENT_OVERHEAD_BYTES;
+    }
+
+    /**
+     * What a message of known UTF-8 length counts against the byte budget: the heap its text takes (one byte per
+     * character for Latin-1 text, two otherwise; its UTF-8 length bounds it in between) plus the objects around it.
+     */
+    static long chargeOf(String message, int utf8Bytes)
+    {
+        return Math.min(2L * message.length(), utf8Bytes) + EngineConfig.BUFFERED_EVENT_OVERHEAD_BYTES;
     }
 
     /** The open batch continues a split event whose earlier pieces are in the batch sealed before it. */

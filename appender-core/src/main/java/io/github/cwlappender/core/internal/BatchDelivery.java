@@ -82,7 +82,14 @@ final class BatchDelivery
                 counters.lastError(description);
                 if (failure.meansDeliveryFailing())
                 {
-                    health.failed(description);
+                    if (failure != Failure.CREDENTIALS && Failure.isServiceAnswer(e))
+                    {
+                        health.refused(description);
+                    }
+                    else
+                    {
+                        health.failed(description);
+                    }
                 }
                 else
                 {

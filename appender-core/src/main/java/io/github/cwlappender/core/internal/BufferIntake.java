@@ -63,7 +63,7 @@ final class BufferIntake
                 cut = true;
             }
         }
-        long charge = BatchBuilder.chargeOf(message);
+        long charge = BatchBuilder.estimatedChargeOf(message);
         if (charge > budget.largestEvent(important))
         {
             // A split event larger than the whole buffer could never be held.

@@ -35,6 +35,12 @@ enum Failure
         return this == THROTTLED || this == TRANSIENT || this == CREDENTIALS;
     }
 
+    /** True when the service itself answered (an HTTP error response), as opposed to not being reached at all. */
+    static boolean isServiceAnswer(Throwable error)
+    {
+        return error instanceof SdkServiceException;
+    }
+
     static Failure classify(Throwable error)
     {
         if (error instanceof ResourceNotFoundException)

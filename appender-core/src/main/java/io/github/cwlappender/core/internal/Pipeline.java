@@ -57,7 +57,7 @@ public final class Pipeline
         this.destinations = new Destinations(config, client, status);
         this.budget = new BufferBudget(config.bufferBytes(), IMPORTANT_RESERVE_PERCENT);
         // Threads waiting for room must not wait out their timeout once delivery fails: wake them to drop.
-        this.health = new DeliveryHealth(DeliveryHealth.SILENCE_WINDOW_NANOS, budget::wakeWaiters);
+        this.health = new DeliveryHealth(DeliveryHealth.GRACE_WINDOW_NANOS, budget::wakeWaiters);
         this.drops = new DropReporter(counters, status, this::deliveryContext);
         BatchDelivery delivery = new BatchDelivery(config, client, destinations, counters, status, shutdown,
                 health);
@@ -124,8 +124,7 @@ public final class Pipeline
         {
             String description = Failure.describe(e);
             counters.lastError(description);
-            Failure failure = Failure.classify(e);
-            if (failure == Failure.TRANSIENT || failure == Failure.THROTTLED)
+            if (Failure.classify(e).meansDeliveryFailing() && !Failure.isServiceAnswer(e))
             {
                 health.failed(description);
             }

@@ -126,6 +126,8 @@ final class DeliveryScenario
                 .logStream("delivery-" + UUID.randomUUID().toString().substring(0, 8))
                 .createLogGroup(true)
                 .createLogStream(true)
+                // A short linger delivers each test's few events at once; the retry deadline is shorter than the
+                // default so that a stuck emulator fails the test within its timeout.
                 .lingerMillis(50)
                 .retryTimeoutMillis(30_000)
                 .shutdownTimeoutMillis(10_000);

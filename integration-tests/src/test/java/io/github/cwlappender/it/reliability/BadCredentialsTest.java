@@ -37,6 +37,10 @@ class BadCredentialsTest
         {
             server.faults().rejectCredentials(true);
             RecordingStatus status = new RecordingStatus();
+            // DROP and a ring of 1024 slots: the buffer overflows within the window whatever the policy would
+            // decide, so append() is seen to stay prompt. maxInFlight and the retry settings are explicit because
+            // the bound on requests per second below is computed from them; the short retry deadline lets batches
+            // be given up (PERMANENT_ERROR) within the window.
             EngineConfig config = FakeEngines.config(server, SCENARIO)
                     .onBufferFull(OnBufferFull.DROP)
                     .bufferSize(1024)

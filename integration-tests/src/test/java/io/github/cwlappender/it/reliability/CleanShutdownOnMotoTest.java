@@ -43,6 +43,8 @@ class CleanShutdownOnMotoTest
                 .endpoint(moto.endpoint())
                 .region(moto.region())
                 .credentialsProvider(moto.credentials())
+                // BLOCK with a long wait: about delivery through moto, which is slower than the fake, not about a
+                // full buffer, so no event may be dropped. The defaults are proven by DefaultConfigDeliveryTest.
                 .onBufferFull(OnBufferFull.BLOCK)
                 .blockTimeoutMillis(120_000)
                 .shutdownTimeoutMillis(300_000)

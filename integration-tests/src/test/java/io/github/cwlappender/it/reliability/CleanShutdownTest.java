@@ -30,6 +30,9 @@ class CleanShutdownTest
         try (StrictCloudWatchLogsServer server = StrictCloudWatchLogsServer.start())
         {
             RecordingStatus status = new RecordingStatus();
+            // Not the defaults, on purpose: BLOCK waits for room whatever the state of delivery, and for up to
+            // 2 minutes, so that no event is dropped even on a slow runner; this scenario is about delivery at
+            // stop(), not about a full buffer. The default configuration is proven by DefaultConfigDeliveryTest.
             CloudWatchLogsEngine engine = CloudWatchLogsEngine.create(FakeEngines.config(server, SCENARIO)
                     .onBufferFull(OnBufferFull.BLOCK)
                     .blockTimeoutMillis(120_000)

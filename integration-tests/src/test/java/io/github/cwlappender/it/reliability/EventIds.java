@@ -6,6 +6,8 @@ package io.github.cwlappender.it.reliability;
  */
 final class EventIds
 {
+    private static final String FILLER = filler(4096);
+
     private EventIds()
     {
     }
@@ -23,6 +25,28 @@ final class EventIds
     static String message(String scenario, int thread, long sequence)
     {
         return message(id(scenario, thread, sequence), " event " + sequence + " of thread " + thread);
+    }
+
+    /**
+     * A message of exactly {@code length} characters (ASCII, so as many bytes): the id, then filler. The length is
+     * at least the id's.
+     */
+    static String message(String scenario, int thread, long sequence, int length)
+    {
+        String head = "#" + id(scenario, thread, sequence) + "|";
+        int fill = Math.max(0, length - head.length());
+        return head + FILLER.substring(0, fill);
+    }
+
+    private static String filler(int length)
+    {
+        String words = "the quick brown fox jumps over the lazy dog 0123456789 ";
+        StringBuilder sb = new StringBuilder(length + words.length());
+        while (sb.length() < length)
+        {
+            sb.append(words);
+        }
+        return sb.substring(0, length);
     }
 
     /** The id at the start of a message, or null when it has none (a later piece of a split event). */

@@ -199,7 +199,11 @@ class FaultyNetworkTest
     private static EngineConfig.Builder resilient(StrictCloudWatchLogsServer server,
             String scenario)
     {
-        // Small batches make hundreds of requests, so the fault rates show; no retry deadline is reached.
+        // Small batches make hundreds of requests, so the fault rates show; no retry deadline is reached. BLOCK:
+        // with 60% of the requests failing, the default ADAPTIVE would count delivery as failing much of the time
+        // and drop when the buffer is full, and this scenario is about retries and duplicates, not drops (see
+        // DefaultConfigDeliveryTest for the defaults under faults). Short backoff and request timeout keep the run
+        // short.
         return FakeEngines.config(server, scenario)
                 .onBufferFull(OnBufferFull.BLOCK)
                 .blockTimeoutMillis(120_000)

@@ -38,6 +38,10 @@ class OutageTest
         long afterMillis = Sizes.pick(3_000L, 5_000L);
         try (StrictCloudWatchLogsServer server = StrictCloudWatchLogsServer.start())
         {
+            // Not the defaults, on purpose: DROP and a ring of 2048 slots overflow within the outage, so this
+            // proves how overflow and given-up batches are counted. DefaultConfigOutageTest proves that the default
+            // configuration loses nothing in such an outage, and DefaultConfigMemoryTest what it drops beyond it.
+            // Short backoff so that delivery resumes soon after the recovery.
             CloudWatchLogsEngine engine = CloudWatchLogsEngine.create(FakeEngines.config(server, SCENARIO)
                     .onBufferFull(OnBufferFull.DROP)
                     .bufferSize(2048)

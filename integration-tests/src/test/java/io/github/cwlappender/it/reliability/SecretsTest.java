@@ -55,6 +55,8 @@ class SecretsTest
             EngineConfig config = FakeEngines.config(server, SCENARIO)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(ACCESS_KEY,
                             SECRET_KEY, SESSION_TOKEN)))
+                    // Short linger and retry deadline: the refused events are sent and given up on quickly, so the
+                    // outputs checked below include every report the refusal makes.
                     .lingerMillis(100)
                     .retryTimeoutMillis(1500)
                     .build();

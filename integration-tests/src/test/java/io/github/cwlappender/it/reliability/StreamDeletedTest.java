@@ -35,6 +35,9 @@ class StreamDeletedTest
         try (StrictCloudWatchLogsServer server = StrictCloudWatchLogsServer.start())
         {
             RecordingStatus status = new RecordingStatus();
+            // BLOCK with a long wait: this scenario is about recreating the stream, so no event may be dropped
+            // for a full buffer meanwhile. A 200 ms linger makes several puts per second, so each deletion is met
+            // by the next put quickly.
             CloudWatchLogsEngine engine = CloudWatchLogsEngine.create(FakeEngines.config(server, SCENARIO)
                     .onBufferFull(OnBufferFull.BLOCK)
                     .blockTimeoutMillis(60_000)
