@@ -14,9 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The last part of the budget is kept for important events (WARN and above): ordinary events are refused while
  * less than that reserve is free, so when something must go, the least important goes first.
  *
- * <p>Taking room when there is some is one CAS. Threads that must wait park on a fair lock's condition, so they are
- * served in arrival order and burn no CPU; they are woken when room is given back, when the ring drains, or when
- * delivery turns unhealthy.
+ * <p>Taking room when there is some is one CAS, without a lock. Threads that must wait park on a fair lock's
+ * condition, so they burn no CPU and are woken, in arrival order, when room is given back, when the ring drains, or
+ * when delivery turns unhealthy.
  */
 final class BufferBudget
 {
@@ -138,11 +138,6 @@ final class BufferBudget
         {
             lock.unlock();
         }
-    }
-
-    boolean hasWaiters()
-    {
-        return waiters.get() > 0;
     }
 
     /** One try at what a waiting thread waits for. */

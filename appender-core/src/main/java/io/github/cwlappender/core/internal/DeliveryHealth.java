@@ -1,8 +1,7 @@
 package io.github.cwlappender.core.internal;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Whether delivery is healthy right now, which decides what {@code ADAPTIVE} does with a full buffer.
@@ -32,14 +31,15 @@ final class DeliveryHealth
 
     private final long graceNanos;
     private final Runnable onTurnedFailing;
-    private final Map<Thread, Long> callsInProgress = new HashMap<>();
-    private long lastSuccessNanos;
-    // Volatile so that the threads dropping during an outage read it without taking the lock.
+    // Read on every full-buffer decision, so without a lock and without allocating.
+    private final AtomicInteger callsInProgress = new AtomicInteger();
+    private volatile long busySinceNanos;
+    private volatile long lastSuccessNanos;
     private volatile boolean failed;
-    private String reason;
-    private boolean refusing;
-    private long firstRefusalNanos;
-    private String refusal;
+    private volatile String reason;
+    private volatile boolean refusing;
+    private volatile long firstRefusalNanos;
+    private volatile String refusal;
 
     DeliveryHealth(long graceNanos, Runnable onTurnedFailing)
     {
@@ -48,16 +48,21 @@ final class DeliveryHealth
         this.lastSuccessNanos = System.nanoTime();
     }
 
-    /** The current thread starts a call to the service. */
-    synchronized void callStarted()
+    /** A call to the service starts. */
+    void callStarted()
     {
-        callsInProgress.put(Thread.currentThread(), System.nanoTime());
+        if (callsInProgress.get() == 0)
+        {
+            // The start of a stretch in which some call is always in progress.
+            busySinceNanos = System.nanoTime();
+        }
+        callsInProgress.incrementAndGet();
     }
 
-    /** The current thread's call ended, whatever its outcome. */
-    synchronized void callEnded()
+    /** A call ended, whatever its outcome. */
+    void callEnded()
     {
-        callsInProgress.remove(Thread.currentThread());
+        callsInProgress.decrementAndGet();
     }
 
     synchronized void succeeded()
@@ -74,8 +79,8 @@ final class DeliveryHealth
     {
         if (!refusing)
         {
-            refusing = true;
             firstRefusalNanos = System.nanoTime();
+            refusing = true;
         }
         refusal = why;
     }
@@ -87,8 +92,8 @@ final class DeliveryHealth
         synchronized (this)
         {
             turned = !failed;
-            failed = true;
             reason = why;
+            failed = true;
         }
         if (turned)
         {
@@ -96,30 +101,45 @@ final class DeliveryHealth
         }
     }
 
+    /** Whether a full buffer may make a logging thread wait. Cheap: no lock, no allocation. */
     boolean isHealthy()
     {
-        return !failed && whyFailing() == null;
+        if (failed)
+        {
+            return false;
+        }
+        long now = System.nanoTime();
+        return !refusedTooLong(now) && !silentTooLong(now);
     }
 
-    /** Null while healthy, else what makes delivery count as failing. */
-    synchronized String whyFailing()
+    private boolean refusedTooLong(long now)
+    {
+        return refusing && now - firstRefusalNanos > graceNanos;
+    }
+
+    /** Some call has been in progress for longer than the grace window, and nothing succeeded meanwhile. */
+    private boolean silentTooLong(long now)
+    {
+        return callsInProgress.get() > 0 && now - Math.max(busySinceNanos, lastSuccessNanos) > graceNanos;
+    }
+
+    /** Null while healthy, else what makes delivery count as failing; for reports. */
+    String whyFailing()
     {
         if (failed)
         {
             return reason;
         }
         long now = System.nanoTime();
-        if (refusing && now - firstRefusalNanos > graceNanos)
+        if (refusedTooLong(now))
         {
             return "the service refused every call for " + TimeUnit.NANOSECONDS.toMillis(now - firstRefusalNanos)
                     + " ms: " + refusal;
         }
-        for (long started : callsInProgress.values())
+        if (silentTooLong(now))
         {
-            if (now - started > graceNanos && started - lastSuccessNanos >= 0)
-            {
-                return "no answer from the service for " + TimeUnit.NANOSECONDS.toMillis(now - started) + " ms";
-            }
+            return "no answer from the service for "
+                    + TimeUnit.NANOSECONDS.toMillis(now - Math.max(busySinceNanos, lastSuccessNanos)) + " ms";
         }
         return null;
     }

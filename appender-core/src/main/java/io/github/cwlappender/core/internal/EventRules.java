@@ -58,8 +58,13 @@ final class EventRules
             counters.rejected(rejection, 1);
             return;
         }
-        String clean = Utf8.sanitize(message);
-        int bytes = Utf8.length(clean);
+        String clean = message;
+        int bytes = Utf8.wellFormedLength(message);
+        if (bytes < 0)
+        {
+            clean = Utf8.sanitize(message);
+            bytes = Utf8.length(clean);
+        }
         if (bytes <= maxEventBytes)
         {
             if (alreadyCut)

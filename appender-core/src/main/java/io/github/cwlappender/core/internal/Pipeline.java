@@ -1,7 +1,6 @@
 package io.github.cwlappender.core.internal;
 
 import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -70,7 +69,7 @@ public final class Pipeline
             return t;
         };
         this.disruptor = new Disruptor<>(RingSlot::new, config.bufferSize(), recording, ProducerType.MULTI,
-                new LiteTimeoutBlockingWaitStrategy(IDLE_WAKE_MILLIS, TimeUnit.MILLISECONDS));
+                new IdleParkingWaitStrategy(IDLE_WAKE_MILLIS, TimeUnit.MILLISECONDS));
         // The Disruptor's default handler is fatal to the batcher thread; ours reports and carries on.
         disruptor.setDefaultExceptionHandler(new ReportingExceptionHandler());
         disruptor.handleEventsWith(assembler);

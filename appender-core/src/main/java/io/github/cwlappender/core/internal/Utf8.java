@@ -52,6 +52,48 @@ public final class Utf8
         return sb.toString();
     }
 
+    /**
+     * The UTF-8 length when the string is well-formed UTF-16, or -1 when it holds a lone surrogate (then
+     * {@link #sanitize} it). One pass, with a tight loop over the ASCII prefix that most log lines are entirely.
+     */
+    public static int wellFormedLength(String s)
+    {
+        int n = s.length();
+        int i = 0;
+        while (i < n && s.charAt(i) < 0x80)
+        {
+            i++;
+        }
+        int bytes = n;
+        for (; i < n; i++)
+        {
+            char c = s.charAt(i);
+            if (c < 0x80)
+            {
+                continue;
+            }
+            if (c < 0x800)
+            {
+                bytes += 1;
+            }
+            else if (!Character.isSurrogate(c))
+            {
+                bytes += 2;
+            }
+            else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1)))
+            {
+                // 4 bytes for the 2 chars of a pair.
+                bytes += 2;
+                i++;
+            }
+            else
+            {
+                return -1;
+            }
+        }
+        return bytes;
+    }
+
     /** UTF-8 length of a well-formed string (see {@link #sanitize}). */
     public static int length(String s)
     {

@@ -20,6 +20,21 @@ class Utf8Test
     }
 
     @Test
+    void wellFormedLengthMatchesTheJdkEncoderOrSaysTheTextNeedsRepair()
+    {
+        Random random = new Random(13);
+        for (int n = 0; n < 2000; n++)
+        {
+            String s = randomText(random, random.nextInt(40));
+            assertThat(Utf8.wellFormedLength(s)).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+            String broken = s + (n % 2 == 0 ? "\uD800" : "\uDC00") + s;
+            assertThat(Utf8.wellFormedLength(broken)).as(broken).isEqualTo(-1);
+        }
+        assertThat(Utf8.wellFormedLength("plain ascii")).isEqualTo(11);
+        assertThat(Utf8.wellFormedLength("caf\u00e9 \u65e5\uD83D\uDE00")).isEqualTo(13);
+    }
+
+    @Test
     void sanitizeReplacesOnlyLoneSurrogates()
     {
         assertThat(Utf8.sanitize("plain")).isSameAs("plain");
