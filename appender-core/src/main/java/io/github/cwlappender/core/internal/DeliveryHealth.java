@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>failing</b> also while a call has been outstanding longer than the grace window with no success since
  *       it started: an endpoint that accepts connections and never answers.</li>
  * </ul>
- * A turn to failing wakes the threads waiting for buffer room, so they drop at once instead of waiting out
- * their timeout.
+ * Failing lasts until the next successful call. A turn to failing wakes the threads waiting for buffer room, so they
+ * drop at once instead of waiting out their timeout.
  */
 final class DeliveryHealth
 {
@@ -101,15 +101,21 @@ final class DeliveryHealth
         }
     }
 
-    /** Whether a full buffer may make a logging thread wait. Cheap: no lock, no allocation. */
+    /**
+     * Whether a full buffer may make a logging thread wait. Cheap: no lock, and no allocation but once, when a
+     * refusal or a silence outlasts the grace window and becomes a failure (which stays until the next success).
+     */
     boolean isHealthy()
     {
         if (failed)
         {
             return false;
         }
-        long now = System.nanoTime();
-        return !refusedTooLong(now) && !silentTooLong(now);
+        if (!refusing && callsInProgress.get() == 0)
+        {
+            return true;
+        }
+        return whyFailing() == null;
     }
 
     private boolean refusedTooLong(long now)
@@ -123,7 +129,7 @@ final class DeliveryHealth
         return callsInProgress.get() > 0 && now - Math.max(busySinceNanos, lastSuccessNanos) > graceNanos;
     }
 
-    /** Null while healthy, else what makes delivery count as failing; for reports. */
+    /** Null while healthy, else what makes delivery count as failing. */
     String whyFailing()
     {
         if (failed)
@@ -133,13 +139,15 @@ final class DeliveryHealth
         long now = System.nanoTime();
         if (refusedTooLong(now))
         {
-            return "the service refused every call for " + TimeUnit.NANOSECONDS.toMillis(now - firstRefusalNanos)
-                    + " ms: " + refusal;
+            failed("the service refused every call for " + TimeUnit.NANOSECONDS.toMillis(now - firstRefusalNanos)
+                    + " ms: " + refusal);
+            return reason;
         }
         if (silentTooLong(now))
         {
-            return "no answer from the service for "
-                    + TimeUnit.NANOSECONDS.toMillis(now - Math.max(busySinceNanos, lastSuccessNanos)) + " ms";
+            failed("no answer from the service for "
+                    + TimeUnit.NANOSECONDS.toMillis(now - Math.max(busySinceNanos, lastSuccessNanos)) + " ms");
+            return reason;
         }
         return null;
     }
