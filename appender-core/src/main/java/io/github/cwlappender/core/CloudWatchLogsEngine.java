@@ -24,12 +24,16 @@ import java.util.Objects;
 public final class CloudWatchLogsEngine implements AutoCloseable
 {
     private final EngineConfig config;
+    private final StatusReporter status;
     private final Pipeline pipeline;
+    private final EngineMXBeanRegistration mbean;
 
     private CloudWatchLogsEngine(EngineConfig config, StatusListener status)
     {
         this.config = config;
-        this.pipeline = new Pipeline(config, new StatusReporter(config.name(), status));
+        this.status = new StatusReporter(config.name(), status);
+        this.pipeline = new Pipeline(config, this.status);
+        this.mbean = new EngineMXBeanRegistration(this);
     }
 
     /** Creates a stopped engine; call {@link #start()}. */
@@ -44,10 +48,32 @@ public final class CloudWatchLogsEngine implements AutoCloseable
         return config;
     }
 
-    /** Starts the batcher thread. Idempotent; does no I/O. */
-    public void start()
+    /**
+     * Starts the batcher thread and registers the {@link CloudWatchLogsAppenderMXBean}. Idempotent; does no network
+     * I/O.
+     */
+    public synchronized void start()
     {
+        if (pipeline.isRunning())
+        {
+            return;
+        }
         pipeline.start();
+        if (!pipeline.isRunning())
+        {
+            // Stopped before: an engine does not start twice.
+            return;
+        }
+        StringBuilder problem = new StringBuilder();
+        javax.management.ObjectName name = mbean.register(problem);
+        if (name == null)
+        {
+            status.warn("statistics not shown over JMX: " + problem);
+        }
+        else
+        {
+            status.info("statistics over JMX as " + name);
+        }
     }
 
     public boolean isStarted()
@@ -128,7 +154,14 @@ public final class CloudWatchLogsEngine implements AutoCloseable
      */
     public boolean stop(Duration timeout)
     {
-        return pipeline.stop(timeout.toNanos());
+        try
+        {
+            return pipeline.stop(timeout.toNanos());
+        }
+        finally
+        {
+            mbean.unregister();
+        }
     }
 
     @Override
