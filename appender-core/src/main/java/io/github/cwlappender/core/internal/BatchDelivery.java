@@ -80,22 +80,7 @@ final class BatchDelivery
                 failure = Failure.classify(e);
                 description = Failure.describe(e);
                 counters.lastError(description);
-                if (failure.meansDeliveryFailing())
-                {
-                    if (failure != Failure.CREDENTIALS && Failure.isServiceAnswer(e))
-                    {
-                        health.refused(description);
-                    }
-                    else
-                    {
-                        health.failed(description);
-                    }
-                }
-                else
-                {
-                    // The service answered, so the path to it works.
-                    health.succeeded();
-                }
+                health.callFailed(failure, Failure.isServiceAnswer(e), description);
                 switch (failure)
                 {
                     case INVALID_PARAMETER:

@@ -74,8 +74,29 @@ final class DeliveryHealth
         refusal = null;
     }
 
+    /**
+     * A call failed: what that says about delivery. The service answering with throttling or a server error is
+     * pushing back ({@link #refused}); not reaching it, or refused credentials, is a failure ({@link #failed}); any
+     * other answer shows the path to it works.
+     */
+    void callFailed(Failure failure, boolean serviceAnswered, String description)
+    {
+        if (!failure.meansDeliveryFailing())
+        {
+            succeeded();
+        }
+        else if (serviceAnswered && failure != Failure.CREDENTIALS)
+        {
+            refused(description);
+        }
+        else
+        {
+            failed(description);
+        }
+    }
+
     /** The service answered, with throttling or a server error: pushing back, failing only if it lasts. */
-    synchronized void refused(String why)
+    private synchronized void refused(String why)
     {
         if (!refusing)
         {

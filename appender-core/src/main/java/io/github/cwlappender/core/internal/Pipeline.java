@@ -123,9 +123,11 @@ public final class Pipeline
         {
             String description = Failure.describe(e);
             counters.lastError(description);
-            if (Failure.classify(e).meansDeliveryFailing() && !Failure.isServiceAnswer(e))
+            Failure failure = Failure.classify(e);
+            // Creating may be forbidden where putting is allowed: refused credentials here say nothing of delivery.
+            if (failure != Failure.CREDENTIALS)
             {
-                health.failed(description);
+                health.callFailed(failure, Failure.isServiceAnswer(e), description);
             }
             status.warnLimited("warmup", "could not prepare log stream '" + config.logStream() + "' at start ["
                     + description + "]; the first batch will try again");
