@@ -1,7 +1,9 @@
 package io.github.cwlappender.core;
 
+import io.github.cwlappender.core.internal.AwsSdkVersionCheck;
 import io.github.cwlappender.core.internal.EngineThread;
 import io.github.cwlappender.core.internal.Pipeline;
+import io.github.cwlappender.core.internal.RunningEngines;
 import io.github.cwlappender.core.internal.StatusReporter;
 import java.time.Duration;
 import java.util.Objects;
@@ -54,7 +56,7 @@ public final class CloudWatchLogsEngine implements AutoCloseable
      */
     public synchronized void start()
     {
-        if (pipeline.isRunning())
+        if (pipeline.isRunning() || !AwsSdkVersionCheck.allowsStart(status))
         {
             return;
         }
@@ -74,6 +76,8 @@ public final class CloudWatchLogsEngine implements AutoCloseable
         {
             status.info("statistics over JMX as " + name);
         }
+        // Seen from here on by CloudWatchLogs.flushAll and the Micrometer binder.
+        RunningEngines.started(this, status::warn);
     }
 
     public boolean isStarted()
@@ -136,10 +140,25 @@ public final class CloudWatchLogsEngine implements AutoCloseable
         pipeline.countRecursionDrop();
     }
 
-    /** Delivers every event accepted before this call. Returns true if all of it finished within the timeout. */
+    /**
+     * Seals the open batch and waits until every event accepted before this call is delivered, rejected or dropped
+     * (each counted), or the timeout passes. Returns true if all of it finished in time. Never throws for a timeout
+     * and never waits past it. With nothing outstanding it returns true at once, without waking the batcher. Called
+     * on one of the engine's own threads it returns false at once: that thread would be waiting for itself.
+     *
+     * @see CloudWatchLogs#flushAll(Duration)
+     */
     public boolean flush(Duration timeout)
     {
-        return pipeline.flush(timeout.toNanos());
+        if (pipeline.statistics().pending() == 0)
+        {
+            return true;
+        }
+        if (EngineThread.isCurrent())
+        {
+            return false;
+        }
+        return pipeline.flush(CloudWatchLogs.nanosAtMost(timeout));
     }
 
     /** Stops within {@code shutdownTimeoutMillis}. */
@@ -161,6 +180,7 @@ public final class CloudWatchLogsEngine implements AutoCloseable
         finally
         {
             mbean.unregister();
+            RunningEngines.stopped(this, status::warn);
         }
     }
 
