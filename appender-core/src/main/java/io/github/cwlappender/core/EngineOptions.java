@@ -2,16 +2,13 @@ package io.github.cwlappender.core;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.IntConsumer;
-import java.util.function.LongConsumer;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
  * The engine options exactly as configured, as text keyed by option name, checked all together when an appender
- * starts. Both adapters use it, so the option names and their parsing are the same in every framework. Parsing here
+ * starts. Both adapters use it, so the option names and their parsing are the same in every framework: it walks the
+ * declarations in {@link EngineOption}, the one place where options are named. Parsing here
  * rather than in typed setters means a value such as {@code 8k} is reported with the option's name and an example,
  * like the range problems the engine's builder finds, instead of being silently replaced by a default.
  *
@@ -24,6 +21,11 @@ public final class EngineOptions
     public void set(String option, String value)
     {
         values.put(option, value);
+    }
+
+    public void set(EngineOption option, String value)
+    {
+        values.put(option.optionName(), value);
     }
 
     public String get(String option)
@@ -39,28 +41,14 @@ public final class EngineOptions
     {
         EngineConfig.Builder builder = EngineConfig.builder().name(appenderName).client(client);
         int before = problems.size();
-        text("logGroup", builder::logGroup);
-        text("logStream", builder::logStream);
-        text("region", builder::region);
-        text("endpoint", builder::endpoint);
-        bool(problems, "createLogGroup", builder::createLogGroup);
-        bool(problems, "createLogStream", builder::createLogStream);
-        whole(problems, "retentionDays", 30, builder::retentionDays);
-        whole(problems, "bufferSize", EngineConfig.DEFAULT_BUFFER_SIZE, builder::bufferSize);
-        text("bufferBytes", builder::bufferBytes);
-        text("onBufferFull", builder::onBufferFull);
-        millis(problems, "blockTimeoutMillis", EngineConfig.DEFAULT_BLOCK_TIMEOUT_MILLIS, builder::blockTimeoutMillis);
-        whole(problems, "maxBatchEvents", EngineConfig.SERVICE_MAX_BATCH_EVENTS, builder::maxBatchEvents);
-        whole(problems, "maxBatchBytes", EngineConfig.SERVICE_MAX_BATCH_BYTES, builder::maxBatchBytes);
-        millis(problems, "lingerMillis", EngineConfig.DEFAULT_LINGER_MILLIS, builder::lingerMillis);
-        whole(problems, "maxInFlight", EngineConfig.DEFAULT_MAX_IN_FLIGHT, builder::maxInFlight);
-        text("oversize", builder::oversize);
-        whole(problems, "maxEventBytes", EngineConfig.SERVICE_MAX_EVENT_BYTES, builder::maxEventBytes);
-        millis(problems, "retryTimeoutMillis", EngineConfig.DEFAULT_RETRY_TIMEOUT_MILLIS, builder::retryTimeoutMillis);
-        millis(problems, "shutdownTimeoutMillis", EngineConfig.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS,
-                builder::shutdownTimeoutMillis);
-        millis(problems, "requestTimeoutMillis", EngineConfig.DEFAULT_REQUEST_TIMEOUT_MILLIS,
-                builder::requestTimeoutMillis);
+        for (EngineOption option : EngineOption.values())
+        {
+            String v = value(option.optionName());
+            if (v != null)
+            {
+                option.apply(builder, v, problems);
+            }
+        }
         try
         {
             EngineConfig config = builder.build();
@@ -82,67 +70,5 @@ public final class EngineOptions
             return null;
         }
         return raw.trim();
-    }
-
-    private void text(String option, Consumer<String> setter)
-    {
-        String v = value(option);
-        if (v != null)
-        {
-            setter.accept(v);
-        }
-    }
-
-    private void bool(List<String> problems, String option, Consumer<Boolean> setter)
-    {
-        String v = value(option);
-        if (v == null)
-        {
-            return;
-        }
-        String lower = v.toLowerCase(Locale.ROOT);
-        if (lower.equals("true") || lower.equals("false"))
-        {
-            setter.accept(Boolean.valueOf(lower));
-        }
-        else
-        {
-            problems.add(option + " must be true or false; got '" + v + "'");
-        }
-    }
-
-    private void whole(List<String> problems, String option, long example, IntConsumer setter)
-    {
-        String v = value(option);
-        if (v == null)
-        {
-            return;
-        }
-        try
-        {
-            setter.accept(Integer.parseInt(v));
-        }
-        catch (NumberFormatException e)
-        {
-            problems.add(option + " must be a whole number, for example " + example + "; got '" + v + "'");
-        }
-    }
-
-    private void millis(List<String> problems, String option, long example, LongConsumer setter)
-    {
-        String v = value(option);
-        if (v == null)
-        {
-            return;
-        }
-        try
-        {
-            setter.accept(Long.parseLong(v));
-        }
-        catch (NumberFormatException e)
-        {
-            problems.add(option + " must be a whole number of milliseconds, for example " + example + "; got '" + v
-                    + "'");
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.cwlappender.log4j2;
 
 import io.github.cwlappender.core.CloudWatchLogsEngine;
 import io.github.cwlappender.core.EngineConfig;
+import io.github.cwlappender.core.EngineOption;
 import io.github.cwlappender.core.EngineOptions;
 import io.github.cwlappender.core.EngineStatistics;
 import io.github.cwlappender.core.MessageText;
@@ -340,30 +341,30 @@ public final class CloudWatchLogsAppender extends AbstractAppender
                     .build();
         }
 
+        /**
+         * Forwards every declared option's attribute text. Each option is a {@code @PluginBuilderAttribute} field
+         * named as the option, since Log4j2 injects attributes into fields; a test checks the two lists agree.
+         */
         private EngineOptions options()
         {
             EngineOptions o = new EngineOptions();
-            o.set("logGroup", logGroup);
-            o.set("logStream", logStream);
-            o.set("region", region);
-            o.set("endpoint", endpoint);
-            o.set("createLogGroup", createLogGroup);
-            o.set("createLogStream", createLogStream);
-            o.set("retentionDays", retentionDays);
-            o.set("bufferSize", bufferSize);
-            o.set("bufferBytes", bufferBytes);
-            o.set("onBufferFull", onBufferFull);
-            o.set("blockTimeoutMillis", blockTimeoutMillis);
-            o.set("maxBatchEvents", maxBatchEvents);
-            o.set("maxBatchBytes", maxBatchBytes);
-            o.set("lingerMillis", lingerMillis);
-            o.set("maxInFlight", maxInFlight);
-            o.set("oversize", oversize);
-            o.set("maxEventBytes", maxEventBytes);
-            o.set("retryTimeoutMillis", retryTimeoutMillis);
-            o.set("shutdownTimeoutMillis", shutdownTimeoutMillis);
-            o.set("requestTimeoutMillis", requestTimeoutMillis);
+            for (EngineOption option : EngineOption.values())
+            {
+                o.set(option, attribute(option));
+            }
             return o;
+        }
+
+        private String attribute(EngineOption option)
+        {
+            try
+            {
+                return (String) Builder.class.getDeclaredField(option.optionName()).get(this);
+            }
+            catch (ReflectiveOperationException e)
+            {
+                throw new IllegalStateException("no attribute field for option " + option.optionName(), e);
+            }
         }
 
         public B setLogGroup(String logGroup)

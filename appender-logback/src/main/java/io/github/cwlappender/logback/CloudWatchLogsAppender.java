@@ -14,6 +14,7 @@ import ch.qos.logback.core.spi.LifeCycle;
 import io.github.cwlappender.core.CloudWatchLogsEngine;
 import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineConfig;
+import io.github.cwlappender.core.EngineOption;
 import io.github.cwlappender.core.EngineOptions;
 import io.github.cwlappender.core.EngineStatistics;
 import io.github.cwlappender.core.MessageText;
@@ -76,43 +77,43 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
     /** Required. The log group, for example {@code /my-team/my-service}. */
     public void setLogGroup(String logGroup)
     {
-        options.set("logGroup", logGroup);
+        options.set(EngineOption.LOG_GROUP, logGroup);
     }
 
     /** Log stream name; may use {@code {hostname}}, {@code {pid}}, {@code {startupTimestamp}}, {@code {uuid}}. */
     public void setLogStream(String logStream)
     {
-        options.set("logStream", logStream);
+        options.set(EngineOption.LOG_STREAM, logStream);
     }
 
     public void setRegion(String region)
     {
-        options.set("region", region);
+        options.set(EngineOption.REGION, region);
     }
 
     public void setEndpoint(String endpoint)
     {
-        options.set("endpoint", endpoint);
+        options.set(EngineOption.ENDPOINT, endpoint);
     }
 
     public void setCreateLogGroup(String createLogGroup)
     {
-        options.set("createLogGroup", createLogGroup);
+        options.set(EngineOption.CREATE_LOG_GROUP, createLogGroup);
     }
 
     public void setCreateLogStream(String createLogStream)
     {
-        options.set("createLogStream", createLogStream);
+        options.set(EngineOption.CREATE_LOG_STREAM, createLogStream);
     }
 
     public void setRetentionDays(String retentionDays)
     {
-        options.set("retentionDays", retentionDays);
+        options.set(EngineOption.RETENTION_DAYS, retentionDays);
     }
 
     public void setBufferSize(String bufferSize)
     {
-        options.set("bufferSize", bufferSize);
+        options.set(EngineOption.BUFFER_SIZE, bufferSize);
     }
 
     /**
@@ -121,7 +122,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
      */
     public void setBufferBytes(String bufferBytes)
     {
-        options.set("bufferBytes", bufferBytes);
+        options.set(EngineOption.BUFFER_BYTES, bufferBytes);
     }
 
     /**
@@ -130,58 +131,58 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
      */
     public void setOnBufferFull(String onBufferFull)
     {
-        options.set("onBufferFull", onBufferFull);
+        options.set(EngineOption.ON_BUFFER_FULL, onBufferFull);
     }
 
     public void setBlockTimeoutMillis(String blockTimeoutMillis)
     {
-        options.set("blockTimeoutMillis", blockTimeoutMillis);
+        options.set(EngineOption.BLOCK_TIMEOUT_MILLIS, blockTimeoutMillis);
     }
 
     public void setMaxBatchEvents(String maxBatchEvents)
     {
-        options.set("maxBatchEvents", maxBatchEvents);
+        options.set(EngineOption.MAX_BATCH_EVENTS, maxBatchEvents);
     }
 
     public void setMaxBatchBytes(String maxBatchBytes)
     {
-        options.set("maxBatchBytes", maxBatchBytes);
+        options.set(EngineOption.MAX_BATCH_BYTES, maxBatchBytes);
     }
 
     public void setLingerMillis(String lingerMillis)
     {
-        options.set("lingerMillis", lingerMillis);
+        options.set(EngineOption.LINGER_MILLIS, lingerMillis);
     }
 
     public void setMaxInFlight(String maxInFlight)
     {
-        options.set("maxInFlight", maxInFlight);
+        options.set(EngineOption.MAX_IN_FLIGHT, maxInFlight);
     }
 
     /** {@code TRUNCATE}, {@code SPLIT} or {@code DROP}. */
     public void setOversize(String oversize)
     {
-        options.set("oversize", oversize);
+        options.set(EngineOption.OVERSIZE, oversize);
     }
 
     public void setMaxEventBytes(String maxEventBytes)
     {
-        options.set("maxEventBytes", maxEventBytes);
+        options.set(EngineOption.MAX_EVENT_BYTES, maxEventBytes);
     }
 
     public void setRetryTimeoutMillis(String retryTimeoutMillis)
     {
-        options.set("retryTimeoutMillis", retryTimeoutMillis);
+        options.set(EngineOption.RETRY_TIMEOUT_MILLIS, retryTimeoutMillis);
     }
 
     public void setShutdownTimeoutMillis(String shutdownTimeoutMillis)
     {
-        options.set("shutdownTimeoutMillis", shutdownTimeoutMillis);
+        options.set(EngineOption.SHUTDOWN_TIMEOUT_MILLIS, shutdownTimeoutMillis);
     }
 
     public void setRequestTimeoutMillis(String requestTimeoutMillis)
     {
-        options.set("requestTimeoutMillis", requestTimeoutMillis);
+        options.set(EngineOption.REQUEST_TIMEOUT_MILLIS, requestTimeoutMillis);
     }
 
     /** Formats events as text; use either this or {@link #setEncoder}. */
@@ -207,7 +208,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
 
     public String getLogGroup()
     {
-        return options.get("logGroup");
+        return options.get(EngineOption.LOG_GROUP.optionName());
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------------
