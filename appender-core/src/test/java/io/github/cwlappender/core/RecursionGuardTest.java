@@ -9,30 +9,42 @@ import org.junit.jupiter.api.Test;
 class RecursionGuardTest
 {
     @Test
-    void sdkHttpClientAndLibraryLoggersAreSkipped()
+    void eventsLoggedOnEngineThreadsAreSkippedWhereverTheyAreDelivered()
     {
-        assertThat(RecursionGuard.mustSkip("software.amazon.awssdk.request")).isTrue();
-        assertThat(RecursionGuard.mustSkip("org.apache.http.wire")).isTrue();
-        assertThat(RecursionGuard.mustSkip("io.netty.handler.ssl.SslHandler")).isTrue();
-        assertThat(RecursionGuard.mustSkip("io.github.cwlappender.core.internal.BatchDelivery")).isTrue();
+        assertThat(RecursionGuard.mustSkipEventOf("cwl-orders-batcher-1")).isTrue();
+        assertThat(RecursionGuard.mustSkipEventOf("cwl-my-app-sender-12")).isTrue();
+        assertThat(RecursionGuard.mustSkipEventOf("cwl-my-app-stopper-3")).isTrue();
+        assertThat(RecursionGuard.mustSkipEventOf("cwl-report-worker")).isFalse();
     }
 
     @Test
-    void applicationLoggersAreNotSkipped()
+    void eventsLoggedOnTheSdksAndHttpClientsBackgroundThreadsAreSkipped()
     {
-        assertThat(RecursionGuard.mustSkip("com.example.OrderService")).isFalse();
-        assertThat(RecursionGuard.mustSkip("io.github.cwlappender.examples.LogbackExample")).isFalse();
-        assertThat(RecursionGuard.mustSkip(null)).isFalse();
+        assertThat(RecursionGuard.mustSkipEventOf("sdk-ScheduledExecutor-2-1")).isTrue();
+        assertThat(RecursionGuard.mustSkipEventOf("sdk-async-response-0-7")).isTrue();
+        assertThat(RecursionGuard.mustSkipEventOf("sdk-cache-scheduler")).isTrue();
+        assertThat(RecursionGuard.mustSkipEventOf("aws-java-sdk-NettyEventLoop-1-3")).isTrue();
+        assertThat(RecursionGuard.mustSkipEventOf("idle-connection-reaper")).isTrue();
+        assertThat(RecursionGuard.mustSkipEventOf("Keep-Alive-Timer")).isTrue();
     }
 
     @Test
-    void eventsCapturedOnEngineThreadsAreSkippedWhereverTheyAreDelivered()
+    void applicationThreadsAreNeverSkippedWhateverTheyLog()
     {
+        assertThat(RecursionGuard.mustSkipEventOf("main")).isFalse();
+        assertThat(RecursionGuard.mustSkipEventOf("http-nio-8080-exec-1")).isFalse();
+        assertThat(RecursionGuard.mustSkipEventOf("sdk-worker-of-the-application")).isFalse();
+        assertThat(RecursionGuard.mustSkipEventOf("")).isFalse();
+        assertThat(RecursionGuard.mustSkipEventOf(null)).isFalse();
+    }
+
+    @Test
+    void theLoggerNameNoLongerDecides()
+    {
+        // The application's own SDK and HTTP client logging, on one of its threads, is its business.
+        assertThat(RecursionGuard.mustSkip("software.amazon.awssdk.request", "main")).isFalse();
+        assertThat(RecursionGuard.mustSkip("io.netty.handler.ssl.SslHandler", "main")).isFalse();
         assertThat(RecursionGuard.mustSkip("com.example.Any", "cwl-orders-batcher-1")).isTrue();
-        assertThat(RecursionGuard.mustSkip("com.example.Any", "cwl-my-app-sender-12")).isTrue();
-        assertThat(RecursionGuard.mustSkip("com.example.Any", "main")).isFalse();
-        assertThat(RecursionGuard.mustSkip("com.example.Any", "cwl-report-worker")).isFalse();
-        assertThat(RecursionGuard.mustSkip("com.example.Any", null)).isFalse();
     }
 
     @Test
@@ -42,7 +54,8 @@ class RecursionGuardTest
         AtomicReference<Boolean> skipped = new AtomicReference<>();
         FakeLogsClient client = new FakeLogsClient().always(r -> {
             seenThread.set(Thread.currentThread().getName());
-            skipped.set(RecursionGuard.mustSkip("com.example.Any"));
+            // Even with the name of an application thread: the current thread is the engine's.
+            skipped.set(RecursionGuard.mustSkipEventOf("main"));
             return null;
         });
         CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).name("guard").build(),

@@ -4,12 +4,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A thread owned by an engine (the batcher or a sender). Anything logged on one of these threads would loop back
- * into the appender, so the engine recognises them by type and drops their events.
+ * A thread owned by an engine: the batcher, a sender (which also warms the client up at start), or the stopper that
+ * finishes an engine's delivery after its appender was reconfigured away. Anything logged on one of these threads
+ * would loop back into the appender, so the engine recognises them by type and drops their events.
  */
 public final class EngineThread extends Thread
 {
     private static final String PREFIX = "cwl-";
+    private static final String[] ROLES = {"-batcher-", "-sender-", "-stopper-"};
 
     private EngineThread(Runnable task, String name)
     {
@@ -23,13 +25,28 @@ public final class EngineThread extends Thread
         return Thread.currentThread() instanceof EngineThread;
     }
 
-    /** True for the names {@link #factory} gives: {@code cwl-<appender>-batcher-<n>} or {@code -sender-<n>}. */
+    /**
+     * True for the names {@link #factory} gives: {@code cwl-<appender>-batcher-<n>}, {@code -sender-<n>} or
+     * {@code -stopper-<n>}. An event handed to another thread (an async logger, an {@code AsyncAppender}) still
+     * carries the name of the thread it was logged on.
+     */
     public static boolean isEngineThreadName(String name)
     {
-        return name != null && name.startsWith(PREFIX) && (name.contains("-batcher-") || name.contains("-sender-"));
+        if (name == null || !name.startsWith(PREFIX))
+        {
+            return false;
+        }
+        for (String role : ROLES)
+        {
+            if (name.contains(role))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** Names threads {@code cwl-<appender>-<role>-<n>}. */
+    /** Names threads {@code cwl-<appender>-<role>-<n>}; {@code role} is one of batcher, sender, stopper. */
     public static ThreadFactory factory(String appenderName, String role)
     {
         AtomicInteger count = new AtomicInteger();
