@@ -29,7 +29,7 @@ public final class CloudWatchLogs
      * <p>Call it where buffered events would otherwise wait too long or be lost: at the end of each AWS Lambda
      * invocation (the execution environment is frozen between invocations), at the end of a short batch job, or
      * before a test reads what arrived. Appenders with nothing outstanding cost a read of their counters and no
-     * wait. Appenders are flushed one after the other, within the one timeout.
+     * wait. All appenders seal their batches at once and deliver side by side, within the one timeout.
      *
      * <p>Safe from any thread. It never throws for a timeout and never waits past it; on an appender's own
      * threads (where waiting would wait for itself) it returns at once, flushing nothing. Events logged while it
@@ -44,6 +44,15 @@ public final class CloudWatchLogs
         List<CloudWatchLogsEngine> engines = RunningEngines.snapshot();
         List<String> unfinished = new ArrayList<>(0);
         long pending = 0;
+        // Seal every open batch first, so that the appenders deliver side by side while this thread waits for
+        // each in turn: one slow appender then costs the others no time. A zero timeout only asks.
+        if (engines.size() > 1)
+        {
+            for (CloudWatchLogsEngine engine : engines)
+            {
+                engine.flush(Duration.ZERO);
+            }
+        }
         for (CloudWatchLogsEngine engine : engines)
         {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
