@@ -1,15 +1,19 @@
 package io.github.cwlappender.core;
 
-import io.github.cwlappender.core.internal.LogStreamName;
+import io.github.cwlappender.core.internal.naming.ConfiguredNames;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
@@ -64,7 +68,19 @@ public final class EngineConfig
     static final List<Integer> ALLOWED_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
             545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
-    private static final Pattern LOG_GROUP_NAME = Pattern.compile("[A-Za-z0-9_\\-/.#]{1,512}");
+    /** Log group classes an appender may create a group with ({@code DELIVERY} groups cannot take PutLogEvents). */
+    static final List<String> LOG_GROUP_CLASSES = List.of("STANDARD", "INFREQUENT_ACCESS");
+    /** Most tags the service accepts on one log group. */
+    static final int MAX_TAGS = 50;
+
+    // Regions newer than the SDK on the class path still pass: the partitions' naming, e.g. eu-south-3, us-gov-east-2.
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d+");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    private static final Pattern ROLE_SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern KMS_KEY_ARN =
+            Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
+
     // Room for any one character (4 UTF-8 bytes) several times over, so truncation and splitting always progress.
     private static final int MIN_EVENT_BYTES = 16;
     private static final int MIN_BUFFER_SIZE = 16;
@@ -98,6 +114,14 @@ public final class EngineConfig
     private final Duration retryMaxDelay;
     private final CloudWatchLogsClient client;
     private final AwsCredentialsProvider credentialsProvider;
+    private final String profile;
+    private final String roleArn;
+    private final String roleSessionName;
+    private final String externalId;
+    private final CredentialsProviderFactory credentialsProviderFactory;
+    private final Map<String, String> tags;
+    private final String kmsKeyId;
+    private final String logGroupClass;
 
     private EngineConfig(Builder b, String logStream, URI endpoint)
     {
@@ -127,6 +151,14 @@ public final class EngineConfig
         this.retryMaxDelay = b.retryMaxDelay;
         this.client = b.client;
         this.credentialsProvider = b.credentialsProvider;
+        this.profile = blankToNull(b.profile);
+        this.roleArn = blankToNull(b.roleArn);
+        this.roleSessionName = blankToNull(b.roleSessionName);
+        this.externalId = blankToNull(b.externalId);
+        this.credentialsProviderFactory = b.credentialsProviderFactory;
+        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
+        this.kmsKeyId = blankToNull(b.kmsKeyId);
+        this.logGroupClass = b.logGroupClass;
     }
 
     public static Builder builder()
@@ -139,12 +171,17 @@ public final class EngineConfig
         return name;
     }
 
+    /** The log group as configured: its tokens are expanded by the engine, off the caller's thread. */
     public String logGroup()
     {
         return logGroup;
     }
 
-    /** The log stream name with every {@code {token}} already expanded. */
+    /**
+     * The log stream name with the tokens known at configuration expanded; {@code {date}} and the metadata tokens
+     * ({@code {ec2:...}}, {@code {ecs:...}}, {@code {aws:accountId}}) stay as written until the engine expands them
+     * off the caller's thread.
+     */
     public String logStream()
     {
         return logStream;
@@ -267,6 +304,54 @@ public final class EngineConfig
         return credentialsProvider;
     }
 
+    /** The named profile to take credentials (and, with no {@code region}, the region) from; null for the chain. */
+    public String profile()
+    {
+        return profile;
+    }
+
+    /** An IAM role to assume through STS with the base credentials, refreshed before it expires; or null. */
+    public String roleArn()
+    {
+        return roleArn;
+    }
+
+    /** The session name for {@link #roleArn()}, or null for one made of the appender's name. */
+    public String roleSessionName()
+    {
+        return roleSessionName;
+    }
+
+    /** The external id the role's trust policy asks for, or null. */
+    public String externalId()
+    {
+        return externalId;
+    }
+
+    /** The user's factory named by the {@code credentialsProviderFactory} option, already created; or null. */
+    public CredentialsProviderFactory credentialsProviderFactory()
+    {
+        return credentialsProviderFactory;
+    }
+
+    /** Tags for a log group this engine creates, in the order written; empty for none. */
+    public Map<String, String> tags()
+    {
+        return tags;
+    }
+
+    /** The KMS key ARN for a log group this engine creates, or null for the service's own encryption. */
+    public String kmsKeyId()
+    {
+        return kmsKeyId;
+    }
+
+    /** {@code STANDARD} or {@code INFREQUENT_ACCESS} for a log group this engine creates, or null (STANDARD). */
+    public String logGroupClass()
+    {
+        return logGroupClass;
+    }
+
     @Override
     public String toString()
     {
@@ -281,7 +366,11 @@ public final class EngineConfig
                 + maxEventBytes + ", retryTimeoutMillis=" + retryTimeoutMillis + ", shutdownTimeoutMillis="
                 + shutdownTimeoutMillis + ", requestTimeoutMillis=" + requestTimeoutMillis + ", client="
                 + (client == null ? "built-in" : "supplied") + ", credentials="
-                + (credentialsProvider == null ? "default chain" : "supplied") + "}";
+                + (credentialsProvider == null ? "default chain" : "supplied") + ", profile=" + profile + ", roleArn="
+                + roleArn + ", roleSessionName=" + roleSessionName + ", externalId=" + (externalId == null ? null
+                : "(set)") + ", credentialsProviderFactory=" + (credentialsProviderFactory == null ? null
+                : credentialsProviderFactory.getClass().getName()) + ", tags=" + tags + ", kmsKeyId=" + kmsKeyId
+                + ", logGroupClass=" + logGroupClass + "}";
     }
 
     private static String blankToNull(String s)
@@ -323,6 +412,16 @@ public final class EngineConfig
         private Duration retryMaxDelay = Duration.ofSeconds(10);
         private CloudWatchLogsClient client;
         private AwsCredentialsProvider credentialsProvider;
+        private String profile;
+        private String roleArn;
+        private String roleSessionName;
+        private String externalId;
+        private String credentialsProviderFactoryClass;
+        private CredentialsProviderFactory credentialsProviderFactory;
+        private String tagsText;
+        private Map<String, String> tags = new LinkedHashMap<>();
+        private String kmsKeyId;
+        private String logGroupClass;
 
         private Builder()
         {
@@ -342,7 +441,8 @@ public final class EngineConfig
         }
 
         /**
-         * The log stream; may use {@code {hostname}}, {@code {pid}}, {@code {startupTimestamp}} and {@code {uuid}}.
+         * The log stream; may use the tokens listed in docs/configuration.md (Names), such as {@code {hostname}},
+         * {@code {date}} or {@code {ecs:taskId}}.
          * Default {@value EngineConfig#DEFAULT_LOG_STREAM}.
          */
         public Builder logStream(String logStream)
@@ -516,6 +616,70 @@ public final class EngineConfig
             return this;
         }
 
+        /** A named profile of the shared config and credentials files. */
+        public Builder profile(String profile)
+        {
+            this.profile = profile;
+            return this;
+        }
+
+        /** An IAM role ARN to assume through STS with the base credentials. */
+        public Builder roleArn(String roleArn)
+        {
+            this.roleArn = roleArn;
+            return this;
+        }
+
+        public Builder roleSessionName(String roleSessionName)
+        {
+            this.roleSessionName = roleSessionName;
+            return this;
+        }
+
+        public Builder externalId(String externalId)
+        {
+            this.externalId = externalId;
+            return this;
+        }
+
+        /**
+         * The name of a class implementing {@link CredentialsProviderFactory} with a public no-argument constructor;
+         * {@link #build()} loads and creates it.
+         */
+        public Builder credentialsProviderFactory(String className)
+        {
+            this.credentialsProviderFactoryClass = className;
+            return this;
+        }
+
+        /** Tags for a log group the engine creates, as {@code key=value,key2=value2}. */
+        public Builder tags(String tags)
+        {
+            this.tagsText = tags;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> tags)
+        {
+            this.tags = new LinkedHashMap<>(Objects.requireNonNull(tags, "tags"));
+            this.tagsText = null;
+            return this;
+        }
+
+        /** A KMS key ARN to encrypt a log group the engine creates. */
+        public Builder kmsKeyId(String kmsKeyId)
+        {
+            this.kmsKeyId = kmsKeyId;
+            return this;
+        }
+
+        /** {@code STANDARD} or {@code INFREQUENT_ACCESS}, any case, for a log group the engine creates. */
+        public Builder logGroupClass(String logGroupClass)
+        {
+            this.logGroupClass = logGroupClass;
+            return this;
+        }
+
         /**
          * Checks every option and builds the configuration.
          *
@@ -527,6 +691,9 @@ public final class EngineConfig
             checkLogGroup(problems);
             String stream = checkLogStream(problems);
             URI endpointUri = checkEndpoint(problems);
+            checkRegion(problems);
+            checkCredentials(problems);
+            checkLogGroupSettings(problems);
             parseEnums(problems);
             if (retentionDays != null && !ALLOWED_RETENTION_DAYS.contains(retentionDays))
             {
@@ -562,27 +729,96 @@ public final class EngineConfig
 
         private void checkLogGroup(List<String> problems)
         {
-            if (logGroup == null || logGroup.isEmpty())
-            {
-                problems.add("logGroup is required, for example <logGroup>/my-team/my-service</logGroup>");
-            }
-            else if (!LOG_GROUP_NAME.matcher(logGroup).matches() || logGroup.startsWith("aws/"))
-            {
-                problems.add("logGroup must be 1-512 characters of A-Z a-z 0-9 _ - / . # and not start with 'aws/',"
-                        + " for example /my-team/my-service; got '" + logGroup + "'");
-            }
+            // Tokens stay as written: they are expanded off the caller's thread, see ConfiguredNames.
+            ConfiguredNames.checkLogGroup(logGroup, problems);
         }
 
         private String checkLogStream(List<String> problems)
         {
-            String template = logStream == null || logStream.trim().isEmpty() ? DEFAULT_LOG_STREAM : logStream;
-            String expanded = LogStreamName.expand(template);
-            if (expanded.length() > 512 || expanded.indexOf(':') >= 0 || expanded.indexOf('*') >= 0)
+            // Expands the tokens known now; {date} and metadata tokens stay, see ConfiguredNames.
+            return ConfiguredNames.logStream(logStream, problems);
+        }
+
+        private void checkRegion(List<String> problems)
+        {
+            String text = blankToNull(region);
+            if (text == null)
             {
-                problems.add("logStream must expand to 1-512 characters without ':' or '*', for example "
-                        + DEFAULT_LOG_STREAM + "; got '" + expanded + "'");
+                return;
             }
-            return expanded;
+            if (!Region.regions().contains(Region.of(text)) && !REGION_NAME.matcher(text).matches())
+            {
+                problems.add("region must be an AWS region name such as eu-west-1, us-east-1 or us-gov-west-1; got '"
+                        + text + "'");
+            }
+        }
+
+        private void checkCredentials(List<String> problems)
+        {
+            String role = blankToNull(roleArn);
+            if (role != null && !ROLE_ARN.matcher(role).matches())
+            {
+                problems.add("roleArn must be an IAM role ARN such as arn:aws:iam::123456789012:role/log-writer; got '"
+                        + role + "'");
+            }
+            String session = blankToNull(roleSessionName);
+            if (session != null && !ROLE_SESSION_NAME.matcher(session).matches())
+            {
+                problems.add("roleSessionName must be 2-64 characters of letters, digits and _ + = , . @ -, for"
+                        + " example my-service; got '" + session + "'");
+            }
+            String external = blankToNull(externalId);
+            if (external != null && !EXTERNAL_ID.matcher(external).matches())
+            {
+                problems.add("externalId must be 2-1224 characters of letters, digits and _ + = , . @ : / -; got '"
+                        + external + "'");
+            }
+            if (role == null && (session != null || external != null))
+            {
+                problems.add("roleSessionName and externalId are used only with roleArn: set roleArn as well, or"
+                        + " remove them");
+            }
+            String factory = blankToNull(credentialsProviderFactoryClass);
+            if (factory != null)
+            {
+                if (blankToNull(profile) != null)
+                {
+                    problems.add("set either profile or credentialsProviderFactory, not both");
+                }
+                credentialsProviderFactory = CredentialsProviderFactories.create(factory, problems);
+            }
+        }
+
+        private void checkLogGroupSettings(List<String> problems)
+        {
+            if (tagsText != null)
+            {
+                tags = LogGroupTags.parse(tagsText, problems);
+            }
+            else
+            {
+                LogGroupTags.check(tags, problems);
+            }
+            String key = blankToNull(kmsKeyId);
+            if (key != null && !KMS_KEY_ARN.matcher(key).matches())
+            {
+                problems.add("kmsKeyId must be the ARN of a KMS key, such as"
+                        + " arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab; got '" + key
+                        + "'");
+            }
+            String groupClass = blankToNull(logGroupClass);
+            if (groupClass == null)
+            {
+                logGroupClass = null;
+            }
+            else if (LOG_GROUP_CLASSES.contains(groupClass.toUpperCase(Locale.ROOT)))
+            {
+                logGroupClass = groupClass.toUpperCase(Locale.ROOT);
+            }
+            else
+            {
+                problems.add("logGroupClass must be one of " + LOG_GROUP_CLASSES + "; got '" + groupClass + "'");
+            }
         }
 
         private URI checkEndpoint(List<String> problems)

@@ -3,6 +3,8 @@ package io.github.cwlappender.core.internal;
 import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.RejectReason;
+import io.github.cwlappender.core.internal.naming.DestinationNames;
+import io.github.cwlappender.core.internal.naming.LogDestination;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -24,6 +26,7 @@ final class BatchDelivery
     private final EngineConfig config;
     private final Supplier<CloudWatchLogsClient> client;
     private final Destinations destinations;
+    private final DestinationNames names;
     private final Counters counters;
     private final StatusReporter status;
     private final ShutdownSignal shutdown;
@@ -31,11 +34,13 @@ final class BatchDelivery
     private final Backoff backoff;
 
     BatchDelivery(EngineConfig config, Supplier<CloudWatchLogsClient> client, Destinations destinations,
-            Counters counters, StatusReporter status, ShutdownSignal shutdown, DeliveryHealth health)
+            DestinationNames names, Counters counters, StatusReporter status, ShutdownSignal shutdown,
+            DeliveryHealth health)
     {
         this.config = config;
         this.client = client;
         this.destinations = destinations;
+        this.names = names;
         this.counters = counters;
         this.status = status;
         this.shutdown = shutdown;
@@ -46,14 +51,15 @@ final class BatchDelivery
     void deliver(Batch batch)
     {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.retryTimeoutMillis());
-        deliver(batch.events(), deadline, new int[1]);
+        // Named once per batch: with {date} a batch retried across midnight stays in the stream it started in.
+        deliver(batch.events(), names.current(), deadline, new int[1]);
     }
 
     /**
      * @param attempts failed attempts so far for this batch, shared by the halves of a split batch so that their
      *     backoff goes on growing instead of starting over
      */
-    private void deliver(List<InputLogEvent> events, long deadline, int[] attempts)
+    private void deliver(List<InputLogEvent> events, LogDestination where, long deadline, int[] attempts)
     {
         int creations = 0;
         while (!shutdown.isAborted())
@@ -63,8 +69,8 @@ final class BatchDelivery
             health.callStarted();
             try
             {
-                PutLogEventsResponse response = client.get().putLogEvents(b -> b.logGroupName(config.logGroup())
-                        .logStreamName(config.logStream()).logEvents(events));
+                PutLogEventsResponse response = client.get().putLogEvents(b -> b.logGroupName(where.logGroup())
+                        .logStreamName(where.logStream()).logEvents(events));
                 health.succeeded();
                 counters.batchSent();
                 account(response.rejectedLogEventsInfo(), events.size());
@@ -84,13 +90,13 @@ final class BatchDelivery
                 switch (failure)
                 {
                     case INVALID_PARAMETER:
-                        isolateInvalid(events, deadline, attempts, description);
+                        isolateInvalid(events, where, deadline, attempts, description);
                         return;
                     case PERMANENT:
                         giveUp(events.size(), DropReason.PERMANENT_ERROR, description);
                         return;
                     case RESOURCE_NOT_FOUND:
-                        if (creations < MAX_CREATIONS_PER_BATCH && tryCreateDestination())
+                        if (creations < MAX_CREATIONS_PER_BATCH && tryCreateDestination(where))
                         {
                             creations++;
                             continue;
@@ -126,11 +132,11 @@ final class BatchDelivery
         }
     }
 
-    private boolean tryCreateDestination()
+    private boolean tryCreateDestination(LogDestination where)
     {
         try
         {
-            return destinations.createMissing();
+            return destinations.createMissing(where);
         }
         catch (RuntimeException e)
         {
@@ -144,7 +150,8 @@ final class BatchDelivery
      * The service refused the batch as a whole: halve it until the bad event stands alone, deliver the rest. The
      * halves keep the batch's retry deadline: what is still unsent when it passes is given up, not retried on.
      */
-    private void isolateInvalid(List<InputLogEvent> events, long deadline, int[] attempts, String description)
+    private void isolateInvalid(List<InputLogEvent> events, LogDestination where, long deadline, int[] attempts,
+            String description)
     {
         if (events.size() == 1)
         {
@@ -164,7 +171,7 @@ final class BatchDelivery
                         + " service refused: " + description);
                 continue;
             }
-            deliver(part, deadline, attempts);
+            deliver(part, where, deadline, attempts);
         }
     }
 

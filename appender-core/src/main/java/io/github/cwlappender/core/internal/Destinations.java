@@ -1,6 +1,7 @@
 package io.github.cwlappender.core.internal;
 
 import io.github.cwlappender.core.EngineConfig;
+import io.github.cwlappender.core.internal.naming.LogDestination;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
@@ -24,41 +25,43 @@ final class Destinations
         this.status = status;
     }
 
-    /** Creates what is missing. Returns false when the options forbid creating it. */
-    synchronized boolean createMissing()
+    /**
+     * Creates what is missing of {@code where} (the names a batch is sent to, which change with {@code {date}}).
+     * Returns false when the options forbid creating it.
+     */
+    synchronized boolean createMissing(LogDestination where)
     {
         if (!config.createLogStream())
         {
-            status.errorLimited("destination", "log stream '" + config.logStream() + "' in log group '"
-                    + config.logGroup() + "' does not exist and createLogStream is false; create it or set"
-                    + " createLogStream to true");
+            status.errorLimited("destination", where + " does not exist and createLogStream is false; create it"
+                    + " or set createLogStream to true");
             return false;
         }
         try
         {
-            createStream();
+            createStream(where);
             return true;
         }
         catch (ResourceNotFoundException groupMissing)
         {
             if (!config.createLogGroup())
             {
-                status.errorLimited("destination", "log group '" + config.logGroup() + "' does not exist and"
+                status.errorLimited("destination", "log group '" + where.logGroup() + "' does not exist and"
                         + " createLogGroup is false; create it or set createLogGroup to true");
                 return false;
             }
         }
-        createGroup();
-        createStream();
+        createGroup(where.logGroup());
+        createStream(where);
         return true;
     }
 
-    private void createGroup()
+    private void createGroup(String group)
     {
         try
         {
-            client.get().createLogGroup(b -> b.logGroupName(config.logGroup()));
-            status.info("created log group '" + config.logGroup() + "'");
+            client.get().createLogGroup(b -> b.logGroupName(group));
+            status.info("created log group '" + group + "'");
         }
         catch (ResourceAlreadyExistsException raced)
         {
@@ -68,24 +71,24 @@ final class Destinations
         {
             try
             {
-                client.get().putRetentionPolicy(b -> b.logGroupName(config.logGroup())
+                client.get().putRetentionPolicy(b -> b.logGroupName(group)
                         .retentionInDays(config.retentionDays()));
             }
             catch (RuntimeException e)
             {
                 // Retention is a convenience: a missing logs:PutRetentionPolicy permission must not stop delivery.
                 status.warn("could not set retention of " + config.retentionDays() + " days on log group '"
-                        + config.logGroup() + "': " + Failure.describe(e));
+                        + group + "': " + Failure.describe(e));
             }
         }
     }
 
-    private void createStream()
+    private void createStream(LogDestination where)
     {
         try
         {
-            client.get().createLogStream(b -> b.logGroupName(config.logGroup()).logStreamName(config.logStream()));
-            status.info("created log stream '" + config.logStream() + "' in log group '" + config.logGroup() + "'");
+            client.get().createLogStream(b -> b.logGroupName(where.logGroup()).logStreamName(where.logStream()));
+            status.info("created " + where);
         }
         catch (ResourceAlreadyExistsException raced)
         {

@@ -8,6 +8,9 @@ import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.EngineStatistics;
 import io.github.cwlappender.core.OnBufferFull;
+import io.github.cwlappender.core.internal.naming.DestinationNames;
+import io.github.cwlappender.core.internal.naming.LogDestination;
+import io.github.cwlappender.core.internal.naming.NameSources;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -37,6 +40,7 @@ public final class Pipeline
     private final ShutdownSignal shutdown = new ShutdownSignal();
     private final ClientHolder client;
     private final Destinations destinations;
+    private final DestinationNames names;
     private final BufferBudget budget;
     private final DeliveryHealth health;
     private final DropReporter drops;
@@ -50,16 +54,23 @@ public final class Pipeline
 
     public Pipeline(EngineConfig config, StatusReporter status)
     {
+        this(config, status, NameSources.system());
+    }
+
+    /** As {@link #Pipeline(EngineConfig, StatusReporter)}, with the clock and metadata endpoints the names use. */
+    public Pipeline(EngineConfig config, StatusReporter status, NameSources nameSources)
+    {
         this.config = config;
         this.status = status;
         this.client = new ClientHolder(config);
         this.destinations = new Destinations(config, client, status);
+        this.names = new DestinationNames(config.logGroup(), config.logStream(), nameSources, status::warn);
         this.budget = new BufferBudget(config.bufferBytes(), IMPORTANT_RESERVE_PERCENT);
         // Threads waiting for room must not wait out their timeout once delivery fails: wake them to drop.
         this.health = new DeliveryHealth(DeliveryHealth.GRACE_WINDOW_NANOS, budget::wakeWaiters);
         this.drops = new DropReporter(counters, status, this::deliveryContext);
-        BatchDelivery delivery = new BatchDelivery(config, client, destinations, counters, status, shutdown,
-                health);
+        BatchDelivery delivery = new BatchDelivery(config, client, destinations, names, counters, status,
+                shutdown, health);
         this.sender = new BatchSender(config.name(), config.maxInFlight(), delivery, budget, shutdown);
         this.assembler = new BatchAssembler(config, sender, counters, status, budget, drops);
         ThreadFactory batcherFactory = EngineThread.factory(config.name(), "batcher");
@@ -90,12 +101,18 @@ public final class Pipeline
     }
 
     /**
-     * Builds the client and creates the log stream (and group) now, so that a burst at start-up meets a warm path
-     * instead of a client build and a not-found, create, retry round trip. Failures here are only early news: the
-     * first batch goes through the usual classified retries.
+     * Expands the names (metadata look-ups included), builds the client and creates the log stream (and group) now,
+     * so that a burst at start-up meets a warm path instead of a client build and a not-found, create, retry round
+     * trip. Failures here are only early news: the first batch goes through the usual classified retries.
      */
     private void warmUp()
     {
+        names.resolve();
+        LogDestination where = names.current();
+        if (!where.logGroup().equals(config.logGroup()) || !where.logStream().equals(config.logStream()))
+        {
+            status.info("sending to " + where);
+        }
         health.callStarted();
         try
         {
@@ -115,7 +132,7 @@ public final class Pipeline
         {
             if (config.createLogStream())
             {
-                destinations.createMissing();
+                destinations.createMissing(where);
             }
             health.succeeded();
         }
@@ -129,7 +146,7 @@ public final class Pipeline
             {
                 health.callFailed(failure, Failure.isServiceAnswer(e), description);
             }
-            status.warnLimited("warmup", "could not prepare log stream '" + config.logStream() + "' at start ["
+            status.warnLimited("warmup", "could not prepare " + where + " at start ["
                     + description + "]; the first batch will try again");
         }
         finally
