@@ -132,7 +132,7 @@ public final class CloudWatchLogsAppender extends AbstractAppender
     @Override
     public void append(LogEvent event)
     {
-        if (RecursionGuard.mustSkip(event.getLoggerName(), event.getThreadName()))
+        if (RecursionGuard.mustSkipEventOf(event.getThreadName()))
         {
             engine.countRecursionDrop();
             return;

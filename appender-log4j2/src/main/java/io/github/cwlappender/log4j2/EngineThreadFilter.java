@@ -1,7 +1,7 @@
 package io.github.cwlappender.log4j2;
 
 import io.github.cwlappender.core.CloudWatchLogsEngine;
-import io.github.cwlappender.core.RecursionGuard;
+import io.github.cwlappender.core.internal.EngineThread;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.logging.log4j.Level;
@@ -106,9 +106,9 @@ final class EngineThreadFilter extends AbstractFilter
     @Override
     public Result filter(LogEvent event)
     {
-        // An event made on another thread and handed over still names the thread it was logged on; RecursionGuard
-        // given no logger name looks at the threads only.
-        return isBelowWarn(event.getLevel()) && RecursionGuard.mustSkip(null, event.getThreadName())
+        // An event made on another thread and handed over still names the thread it was logged on.
+        return isBelowWarn(event.getLevel())
+                && (CloudWatchLogsEngine.isEngineThread() || EngineThread.isEngineThreadName(event.getThreadName()))
                 ? Result.DENY : Result.NEUTRAL;
     }
 

@@ -19,23 +19,43 @@ import org.junit.jupiter.api.Test;
 class RecursionTest
 {
     @Test
-    void eventsFromTheAwsSdkItsHttpClientsAndThisLibraryAreCountedButNeverSent()
+    void theApplicationsOwnSdkAndHttpClientLoggingOnItsOwnThreadsIsDelivered()
     {
         try (Fixture fixture = new Fixture().start())
         {
-            fixture.logger("com.example.Orders").info("application event 1");
-            fixture.logger("software.amazon.awssdk.request").debug("Sending Request: PutLogEvents");
-            fixture.logger("org.apache.http.wire").trace(">> POST / HTTP/1.1");
+            fixture.logger("software.amazon.awssdk.request").debug("Sending Request: GetObject");
+            fixture.logger("org.apache.http.wire").trace(">> GET /bucket HTTP/1.1");
+            fixture.logger("org.apache.hc.client5.http.wire").trace(">> GET /bucket HTTP/1.1");
             fixture.logger("io.netty.channel.DefaultChannelPipeline").debug("channel active");
-            fixture.logger("io.github.cwlappender.core.internal.BatchDelivery").debug("batch sent");
-            fixture.logger("com.example.Orders").info("application event 2");
             fixture.flush();
 
-            assertThat(fixture.client.messages()).hasSize(2)
-                    .allSatisfy(m -> assertThat(m).contains("application event"));
+            assertThat(fixture.client.messages()).hasSize(4);
             EngineStatistics stats = fixture.appender.getStatistics();
-            assertThat(stats.dropped(DropReason.RECURSION)).isEqualTo(4);
-            assertThat(stats.delivered()).isEqualTo(2);
+            assertThat(stats.delivered()).isEqualTo(4);
+            assertThat(stats.dropped(DropReason.RECURSION)).isZero();
+            assertThat(stats.isBalanced()).isTrue();
+        }
+    }
+
+    @Test
+    void whatIsLoggedOnTheSdksAndHttpClientsBackgroundThreadsIsCountedButNeverSent() throws InterruptedException
+    {
+        try (Fixture fixture = new Fixture().start())
+        {
+            for (String sdkThread : List.of("sdk-async-response-0-1", "sdk-ScheduledExecutor-1-1",
+                    "aws-java-sdk-NettyEventLoop-1-2", "idle-connection-reaper", "sdk-cache-scheduler"))
+            {
+                Thread t = new Thread(() -> fixture.logger("com.example.Anything").info("on " + sdkThread),
+                        sdkThread);
+                t.start();
+                t.join();
+            }
+            fixture.logger("com.example.Orders").info("application event");
+            fixture.flush();
+
+            assertThat(fixture.client.messages()).singleElement().asString().contains("application event");
+            EngineStatistics stats = fixture.appender.getStatistics();
+            assertThat(stats.dropped(DropReason.RECURSION)).isEqualTo(5);
             assertThat(stats.isBalanced()).isTrue();
         }
     }

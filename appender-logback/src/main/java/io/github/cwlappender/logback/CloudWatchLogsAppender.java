@@ -406,9 +406,12 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         return "CloudWatch Logs appender [" + appenderName() + "]: ";
     }
 
-    /** From the AWS SDK, its HTTP clients or this library, or logged on an engine thread: sending it would loop. */
+    /**
+     * Logged on an engine thread or on a background thread of the AWS SDK or its HTTP clients: sending it would
+     * loop. The logger name does not matter: the application's own SDK logging on its own threads is delivered.
+     */
     private static boolean isRecursive(ILoggingEvent event)
     {
-        return RecursionGuard.mustSkip(event.getLoggerName(), event.getThreadName());
+        return RecursionGuard.mustSkipEventOf(event.getThreadName());
     }
 }
