@@ -308,6 +308,30 @@ public final class CloudWatchLogsAppender extends AbstractAppender
         @PluginBuilderAttribute
         private String requestTimeoutMillis;
 
+        @PluginBuilderAttribute
+        private String profile;
+
+        @PluginBuilderAttribute
+        private String roleArn;
+
+        @PluginBuilderAttribute
+        private String roleSessionName;
+
+        @PluginBuilderAttribute
+        private String externalId;
+
+        @PluginBuilderAttribute
+        private String credentialsProviderFactory;
+
+        @PluginBuilderAttribute
+        private String tags;
+
+        @PluginBuilderAttribute
+        private String kmsKeyId;
+
+        @PluginBuilderAttribute
+        private String logGroupClass;
+
         private CloudWatchLogsClient client;
 
         @Override
@@ -493,6 +517,62 @@ public final class CloudWatchLogsAppender extends AbstractAppender
         public B setRequestTimeoutMillis(long requestTimeoutMillis)
         {
             this.requestTimeoutMillis = Long.toString(requestTimeoutMillis);
+            return asBuilder();
+        }
+
+        /** A named profile of the shared AWS config and credentials files. */
+        public B setProfile(String profile)
+        {
+            this.profile = profile;
+            return asBuilder();
+        }
+
+        /** An IAM role to assume through STS with the base credentials, refreshed before it expires. */
+        public B setRoleArn(String roleArn)
+        {
+            this.roleArn = roleArn;
+            return asBuilder();
+        }
+
+        /** The session name when assuming {@code roleArn}. */
+        public B setRoleSessionName(String roleSessionName)
+        {
+            this.roleSessionName = roleSessionName;
+            return asBuilder();
+        }
+
+        /** The external id when assuming {@code roleArn}. */
+        public B setExternalId(String externalId)
+        {
+            this.externalId = externalId;
+            return asBuilder();
+        }
+
+        /** The class name of your {@code CredentialsProviderFactory}. */
+        public B setCredentialsProviderFactory(String credentialsProviderFactory)
+        {
+            this.credentialsProviderFactory = credentialsProviderFactory;
+            return asBuilder();
+        }
+
+        /** Tags for a log group the appender creates, {@code key=value,key2=value2}. */
+        public B setTags(String tags)
+        {
+            this.tags = tags;
+            return asBuilder();
+        }
+
+        /** A KMS key ARN for a log group the appender creates. */
+        public B setKmsKeyId(String kmsKeyId)
+        {
+            this.kmsKeyId = kmsKeyId;
+            return asBuilder();
+        }
+
+        /** {@code STANDARD} or {@code INFREQUENT_ACCESS}, for a log group the appender creates. */
+        public B setLogGroupClass(String logGroupClass)
+        {
+            this.logGroupClass = logGroupClass;
             return asBuilder();
         }
 

@@ -185,6 +185,54 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         options.set(EngineOption.REQUEST_TIMEOUT_MILLIS, requestTimeoutMillis);
     }
 
+    /** A named profile of the shared AWS config and credentials files. */
+    public void setProfile(String profile)
+    {
+        options.set(EngineOption.PROFILE, profile);
+    }
+
+    /** An IAM role to assume through STS with the base credentials, refreshed before it expires. */
+    public void setRoleArn(String roleArn)
+    {
+        options.set(EngineOption.ROLE_ARN, roleArn);
+    }
+
+    /** The session name when assuming {@code roleArn}. */
+    public void setRoleSessionName(String roleSessionName)
+    {
+        options.set(EngineOption.ROLE_SESSION_NAME, roleSessionName);
+    }
+
+    /** The external id when assuming {@code roleArn}. */
+    public void setExternalId(String externalId)
+    {
+        options.set(EngineOption.EXTERNAL_ID, externalId);
+    }
+
+    /** The class name of your {@code CredentialsProviderFactory}. */
+    public void setCredentialsProviderFactory(String credentialsProviderFactory)
+    {
+        options.set(EngineOption.CREDENTIALS_PROVIDER_FACTORY, credentialsProviderFactory);
+    }
+
+    /** Tags for a log group the appender creates, {@code key=value,key2=value2}. */
+    public void setTags(String tags)
+    {
+        options.set(EngineOption.TAGS, tags);
+    }
+
+    /** A KMS key ARN for a log group the appender creates. */
+    public void setKmsKeyId(String kmsKeyId)
+    {
+        options.set(EngineOption.KMS_KEY_ID, kmsKeyId);
+    }
+
+    /** {@code STANDARD} or {@code INFREQUENT_ACCESS}, for a log group the appender creates. */
+    public void setLogGroupClass(String logGroupClass)
+    {
+        options.set(EngineOption.LOG_GROUP_CLASS, logGroupClass);
+    }
+
     /** Formats events as text; use either this or {@link #setEncoder}. */
     public void setLayout(Layout<ILoggingEvent> layout)
     {

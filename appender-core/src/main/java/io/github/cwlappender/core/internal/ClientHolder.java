@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClientBuilder;
 
@@ -18,6 +17,7 @@ final class ClientHolder implements Supplier<CloudWatchLogsClient>
 {
     private final EngineConfig config;
     private CloudWatchLogsClient client;
+    private Credentials credentials;
     private boolean owned;
     private boolean closed;
 
@@ -36,7 +36,17 @@ final class ClientHolder implements Supplier<CloudWatchLogsClient>
             {
                 throw new IllegalStateException("engine stopped");
             }
-            client = build(config);
+            Credentials made = new Credentials(config, requestTimeout(config));
+            try
+            {
+                client = build(config, made);
+            }
+            catch (RuntimeException e)
+            {
+                made.close();
+                throw e;
+            }
+            credentials = made;
             owned = true;
         }
         return client;
@@ -57,11 +67,20 @@ final class ClientHolder implements Supplier<CloudWatchLogsClient>
                 // Closing at shutdown: nothing useful to do with a failure.
             }
         }
+        if (credentials != null)
+        {
+            credentials.close();
+        }
     }
 
-    static CloudWatchLogsClient build(EngineConfig config)
+    private static Duration requestTimeout(EngineConfig config)
     {
-        Duration requestTimeout = Duration.ofMillis(config.requestTimeoutMillis());
+        return Duration.ofMillis(config.requestTimeoutMillis());
+    }
+
+    static CloudWatchLogsClient build(EngineConfig config, Credentials credentials)
+    {
+        Duration requestTimeout = requestTimeout(config);
         Duration connectTimeout = requestTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? requestTimeout
                 : Duration.ofSeconds(5);
         CloudWatchLogsClientBuilder builder = CloudWatchLogsClient.builder()
@@ -73,18 +92,14 @@ final class ClientHolder implements Supplier<CloudWatchLogsClient>
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallAttemptTimeout(requestTimeout)
                         .apiCallTimeout(requestTimeout));
-        if (config.region() != null)
+        if (credentials.region() != null)
         {
-            builder.region(Region.of(config.region()));
+            builder.region(credentials.region());
         }
         if (config.endpoint() != null)
         {
             builder.endpointOverride(config.endpoint());
         }
-        if (config.credentialsProvider() != null)
-        {
-            builder.credentialsProvider(config.credentialsProvider());
-        }
-        return builder.build();
+        return builder.credentialsProvider(credentials.provider()).build();
     }
 }

@@ -60,7 +60,11 @@ final class Destinations
     {
         try
         {
-            client.get().createLogGroup(b -> b.logGroupName(group));
+            // Tags, key and class are set only here, on a group we create: an existing group is never changed.
+            client.get().createLogGroup(b -> b.logGroupName(group)
+                    .tags(config.tags().isEmpty() ? null : config.tags())
+                    .kmsKeyId(config.kmsKeyId())
+                    .logGroupClass(config.logGroupClass()));
             status.info("created log group '" + group + "'");
         }
         catch (ResourceAlreadyExistsException raced)

@@ -18,7 +18,8 @@ class ClientHolderTest
                 .endpoint("http://127.0.0.1:4566").requestTimeoutMillis(1234)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build();
 
-        try (CloudWatchLogsClient client = ClientHolder.build(config))
+        try (Credentials credentials = new Credentials(config, java.time.Duration.ofSeconds(1));
+                CloudWatchLogsClient client = ClientHolder.build(config, credentials))
         {
             var configuration = client.serviceClientConfiguration();
             assertThat(configuration.region().id()).isEqualTo("eu-west-3");
