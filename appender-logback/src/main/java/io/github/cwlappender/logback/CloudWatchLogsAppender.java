@@ -7,7 +7,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAware;
 import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.spi.LifeCycle;
@@ -19,7 +18,6 @@ import io.github.cwlappender.core.EngineOptions;
 import io.github.cwlappender.core.EngineStatistics;
 import io.github.cwlappender.core.MessageText;
 import io.github.cwlappender.core.RecursionGuard;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,7 +31,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
  * A Logback appender that ships each event to one Amazon CloudWatch Logs log stream.
  *
  * <p>The event is formatted on the logging thread with the configured {@code <layout>} or {@code <encoder>} (bytes
- * read as UTF-8), or with {@link #DEFAULT_PATTERN}; one trailing line break is removed, since every CloudWatch event
+ * read in the encoder's charset), or with {@link #DEFAULT_PATTERN}; one trailing line break is removed, since every CloudWatch event
  * is already a line of its own. The event's own timestamp becomes the CloudWatch timestamp. Everything after that
  * (batching, sending, retrying) happens on the engine's threads; the logging thread never waits for the network.
  *
@@ -71,6 +69,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
     private LifeCycle ownedFormatter;
     private volatile Function<ILoggingEvent, String> formatter;
     private volatile CloudWatchLogsEngine engine;
+    private ContextResetWatch resetWatch;
 
     // ---- options: every engine option, same name, as text ------------------------------------------------------
 
@@ -239,7 +238,10 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         this.layout = layout;
     }
 
-    /** Formats events as bytes, read as UTF-8; use either this or {@link #setLayout}. */
+    /**
+     * Formats events as bytes, read back as text with the encoder's own charset (a pattern encoder's text is taken
+     * as its layout makes it); use either this or {@link #setLayout}.
+     */
     public void setEncoder(Encoder<ILoggingEvent> encoder)
     {
         this.encoder = encoder;
@@ -286,6 +288,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         if (getContext() instanceof LoggerContext)
         {
             EngineThreadFilter.attach((LoggerContext) getContext(), this);
+            resetWatch = ContextResetWatch.attach((LoggerContext) getContext());
         }
         CloudWatchLogsEngine created = CloudWatchLogsEngine.create(config, new StatusBridge(this));
         created.start();
@@ -294,7 +297,11 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         super.start();
     }
 
-    /** Refuses new events, delivers what it can within {@code shutdownTimeoutMillis}, and returns. */
+    /**
+     * Refuses new events, delivers what it can within {@code shutdownTimeoutMillis}, and returns. When the logger
+     * context is being reset (a new configuration, or the context stopping), returns after half a second at most
+     * and lets the engine finish alone within its deadline; {@code LoggerContext.stop()} still waits for it.
+     */
     @Override
     public void stop()
     {
@@ -303,8 +310,17 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
             return;
         }
         // The engine refuses and counts new events from here on. The appender stays started until the engine is
-        // done, so that what the SDK logs during the final delivery is counted as recursion, not warned about.
-        engine.stop();
+        // done (or handed over), so that what the SDK logs during the final delivery is counted as recursion, not
+        // warned about.
+        if (resetWatch != null && resetWatch.isResetting())
+        {
+            // Never hold a reconfiguring thread for an unreachable endpoint: see ContextResetWatch.
+            resetWatch.stopInBackground(engine, appenderName());
+        }
+        else
+        {
+            engine.stop();
+        }
         if (getContext() instanceof LoggerContext)
         {
             EngineThreadFilter.detach((LoggerContext) getContext(), this);
@@ -396,14 +412,9 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         }
         if (encoder != null)
         {
-            if (encoder instanceof LayoutWrappingEncoder && ((LayoutWrappingEncoder<?>) encoder).getCharset() == null)
-            {
-                // Without a charset the encoder would use the platform default; we always read UTF-8.
-                ((LayoutWrappingEncoder<?>) encoder).setCharset(StandardCharsets.UTF_8);
-            }
             startIfNeeded(encoder);
-            Encoder<ILoggingEvent> e = encoder;
-            return event -> new String(e.encode(event), StandardCharsets.UTF_8);
+            // Text as the encoder's layout makes it, or its bytes decoded with its own charset: see EncoderText.
+            return EncoderText.of(encoder);
         }
         Layout<ILoggingEvent> l = layout;
         if (l == null)
