@@ -1,0 +1,150 @@
+package io.github.cwlappender.benchmarks.e2e;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The end-to-end delivery benchmark: every system, each in its own child JVM against its own fresh strict
+ * CloudWatch Logs endpoint on 127.0.0.1 (in this JVM), logs the same events from two threads through its
+ * framework's API; the clock stops when the endpoint has stored the last one. The bare-SDK ceiling runs in the same
+ * run, against the same kind of endpoint. Then the outage run: heap and losses through an outage.
+ *
+ * <p>Writes {@code e2e.tsv}, {@code outage.tsv} and {@code e2e-meta.tsv} under the output folder (default
+ * {@code target/bench}); {@code RenderReport} turns them into tables and charts. Exits with status 1 when a system
+ * failed or threw into the application, or when one of ours (or the ceiling) lost an event against the healthy
+ * endpoint.
+ *
+ * <p>Usage: see {@link Settings#USAGE}, e.g. {@code java -cp benchmarks/target/benchmarks.jar
+ * io.github.cwlappender.benchmarks.e2e.EndToEnd --events 1000000 --outage-seconds 60}.
+ */
+public final class EndToEnd
+{
+    private EndToEnd()
+    {
+    }
+
+    public static void main(String[] args) throws Exception
+    {
+        Settings settings;
+        try
+        {
+            settings = Settings.parse(args);
+        }
+        catch (IllegalArgumentException e)
+        {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Files.createDirectories(settings.out.resolve("logs"));
+        writeMeta(settings);
+        List<String> problems = new ArrayList<>();
+
+        List<DeliveryResult> deliveries = new ArrayList<>();
+        DeliveryRun delivery = new DeliveryRun(settings);
+        for (SystemKind kind : settings.systems)
+        {
+            System.out.printf(Locale.ROOT, "== %s: %,d events x %d B from %d threads%n", kind.label,
+                    settings.events, Messages.EVENT_BYTES, Producers.THREADS);
+            DeliveryResult r = delivery.run(kind);
+            deliveries.add(r);
+            print(r);
+            if (r.failed())
+            {
+                problems.add(kind.id() + " failed: " + r.error);
+            }
+            else if ((kind.ours || kind == SystemKind.CEILING) && r.lost() > 0)
+            {
+                problems.add(kind.id() + " lost " + r.lost() + " events against a healthy endpoint");
+            }
+        }
+        writeTable(settings.out.resolve("e2e.tsv"), DeliveryResult.HEADER, deliveries, DeliveryResult::toTsv);
+
+        List<OutageResult> outages = new ArrayList<>();
+        OutageRun outage = new OutageRun(settings);
+        for (SystemKind kind : settings.outageSystems)
+        {
+            System.out.printf(Locale.ROOT, "== outage: %s, %d s at %,d events/s%n", kind.label,
+                    settings.outageSeconds, settings.outageRate);
+            OutageResult r = outage.run(kind);
+            outages.add(r);
+            System.out.printf(Locale.ROOT, "   logged %,d, stored %,d, lost %,d; heap after GC: before %.1f MB,"
+                    + " max %.1f MB, end of outage %.1f MB, after recovery %.1f MB; %s%s%n", r.logged, r.stored,
+                    r.lost(), mb(r.heapBefore), mb(r.heapMax()), mb(r.heapEndOfOutage), mb(r.heapAfterRecovery),
+                    r.ownReport, r.failed() ? "; FAILED: " + r.error : "");
+            if (r.failed())
+            {
+                problems.add("outage " + kind.id() + " failed: " + r.error);
+            }
+        }
+        writeTable(settings.out.resolve("outage.tsv"), OutageResult.HEADER, outages, OutageResult::toTsv);
+
+        if (!problems.isEmpty())
+        {
+            System.out.println("== FAILED");
+            problems.forEach(p -> System.out.println("   " + p));
+            System.exit(1);
+        }
+        System.out.println("== results in " + settings.out);
+        System.exit(0);
+    }
+
+    private static void print(DeliveryResult r)
+    {
+        if (r.failed())
+        {
+            System.out.println("   FAILED: " + r.error);
+            return;
+        }
+        System.out.printf(Locale.ROOT, "   %,.0f events/s, %.1f MB/s, %d requests, logged %,d, stored %,d, lost %,d,"
+                + " %.2f s; endpoint CPU %.0f%%, system CPU %.0f%%%s; own report: %s%n", r.eventsPerSecond(),
+                r.megabytesPerSecond(), r.requests, r.logged, r.stored, r.lost(), r.seconds, r.endpointCpuPct,
+                r.systemCpuPct, r.capped ? " (time cap reached)" : "", r.ownReport);
+    }
+
+    private static double mb(long bytes)
+    {
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    private static <T> void writeTable(Path file, String header, List<T> rows,
+            java.util.function.Function<T, String> line) throws IOException
+    {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8)))
+        {
+            out.println(header);
+            for (T row : rows)
+            {
+                out.println(line.apply(row));
+            }
+        }
+    }
+
+    private static void writeMeta(Settings s) throws IOException
+    {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(s.out.resolve("e2e-meta.tsv"),
+                StandardCharsets.UTF_8)))
+        {
+            out.println("key\tvalue");
+            out.println("date\t" + Instant.now());
+            out.println("java\t" + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            out.println("os\t" + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            out.println("cpus\t" + Runtime.getRuntime().availableProcessors());
+            out.println("events\t" + s.events);
+            out.println("warmup_events\t" + s.warmupEvents);
+            out.println("event_bytes\t" + Messages.EVENT_BYTES);
+            out.println("threads\t" + Producers.THREADS);
+            out.println("cap_seconds\t" + s.capSeconds);
+            out.println("child_heap\t" + s.childHeap);
+            out.println("outage_seconds\t" + s.outageSeconds);
+            out.println("outage_rate\t" + s.outageRate);
+        }
+    }
+}
