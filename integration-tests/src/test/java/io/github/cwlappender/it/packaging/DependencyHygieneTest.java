@@ -76,6 +76,33 @@ class DependencyHygieneTest
                         || jar.startsWith("log4j-core-") || jar.startsWith("log4j-api-"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"appender-logback", "appender-log4j2"})
+    void theAdaptersBringNoMicrometer(String module)
+    {
+        assertThat(runtimeJars(module)).as("%s runtime class path: Micrometer only where the application has it",
+                module).noneMatch(jar -> jar.startsWith("micrometer-") || jar.startsWith("HdrHistogram-")
+                        || jar.startsWith("LatencyUtils-"));
+    }
+
+    @Test
+    void appenderCoreDeclaresMicrometerOptional()
+    {
+        Element dependencies = ProjectFiles.child(ProjectFiles.xml("appender-core/pom.xml").getDocumentElement(),
+                "dependencies");
+        List<String> micrometer = new ArrayList<>();
+        for (Element dependency : ProjectFiles.children(dependencies, "dependency"))
+        {
+            if ("io.micrometer".equals(ProjectFiles.text(dependency, "groupId")))
+            {
+                micrometer.add(ProjectFiles.text(dependency, "artifactId") + " optional="
+                        + ProjectFiles.text(dependency, "optional"));
+            }
+        }
+        assertThat(micrometer).as("Micrometer dependencies in appender-core/pom.xml")
+                .containsExactly("micrometer-core optional=true");
+    }
+
     /** File names of the jars (and directories) on a module's runtime class path, as its build resolved it. */
     private static List<String> runtimeJars(String module)
     {
