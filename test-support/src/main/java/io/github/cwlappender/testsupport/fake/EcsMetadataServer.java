@@ -120,6 +120,7 @@ public final class EcsMetadataServer implements AutoCloseable
     {
         try
         {
+            // Counted on arrival, so a request that the client gives up on while it waits still counts.
             requests.incrementAndGet();
             pause();
             String path = exchange.getRequestURI().getPath();

@@ -159,12 +159,13 @@ public final class ImdsV2Server implements AutoCloseable
     {
         try
         {
-            pause();
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            // Counted on arrival, so a request that the client gives up on while it waits still counts.
+            (path.equals(TOKEN_PATH) ? tokenRequests : metadataRequests).incrementAndGet();
+            pause();
             if (path.equals(TOKEN_PATH))
             {
-                tokenRequests.incrementAndGet();
                 if (!method.equals("PUT"))
                 {
                     respond(exchange, 405, "");
@@ -173,7 +174,6 @@ public final class ImdsV2Server implements AutoCloseable
                 issueToken(exchange);
                 return;
             }
-            metadataRequests.incrementAndGet();
             if (!method.equals("GET"))
             {
                 respond(exchange, 405, "");
