@@ -9,7 +9,7 @@ import io.github.cwlappender.core.MessageText;
 import io.github.cwlappender.core.RecursionGuard;
 import io.github.cwlappender.core.StatusListener;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,7 @@ import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.StringLayout;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.appender.AppenderLoggingException;
@@ -74,15 +75,24 @@ public final class CloudWatchLogsAppender extends AbstractAppender
 
     private static final Logger STATUS = StatusLogger.getLogger();
 
-    private final CloudWatchLogsEngine engine;
+    // The engine of the manager this appender holds, or last held once stopped (for its statistics).
+    private volatile CloudWatchLogsEngine engine;
     private final String prefix;
     private final Configuration configuration;
+    private final EngineConfig engineConfig;
+    private final Charset bytesCharset;
+    // Null while stopped: a stopped appender has given its share of the engine back. Guarded by this.
+    private CloudWatchLogsManager manager;
 
     private CloudWatchLogsAppender(String name, Filter filter, Layout<? extends Serializable> layout,
-            boolean ignoreExceptions, Property[] properties, EngineConfig config, Configuration configuration)
+            boolean ignoreExceptions, Property[] properties, EngineConfig config, Configuration configuration,
+            CloudWatchLogsManager manager)
     {
         super(name, filter, layout, ignoreExceptions, properties);
-        this.engine = CloudWatchLogsEngine.create(config, new StatusBridge());
+        this.engineConfig = config;
+        this.manager = manager;
+        this.engine = manager.engine();
+        this.bytesCharset = LayoutCharset.of(layout);
         this.prefix = prefix(name);
         this.configuration = configuration;
     }
@@ -93,15 +103,29 @@ public final class CloudWatchLogsAppender extends AbstractAppender
         return new Builder<B>().asBuilder();
     }
 
+    /**
+     * Starts the engine for this appender's destination, or joins it where another configuration's appender (the one
+     * this configuration replaces) runs it already. Started again after a stop, takes a share of the engine again.
+     */
     @Override
     public void start()
     {
+        CloudWatchLogsManager current;
+        synchronized (this)
+        {
+            if (manager == null)
+            {
+                manager = CloudWatchLogsManager.acquire(engineConfig, new StatusBridge(), loggerContext(configuration));
+            }
+            current = manager;
+        }
         // Before the engine starts: its first request (made at start) may already have the SDK log on its threads.
         if (configuration != null)
         {
             EngineThreadFilter.attach(configuration, this);
         }
-        engine.start();
+        current.startEngine();
+        engine = current.engine();
         super.start();
     }
 
@@ -110,15 +134,25 @@ public final class CloudWatchLogsAppender extends AbstractAppender
      * {@code shutdownTimeoutMillis}, or {@code shutdownTimeoutMillis} alone when Log4j2 gives no timeout (zero, as
      * from {@code Configurator.shutdown(context)} or a shutdown hook without {@code shutdownTimeout}) or only its
      * selector's built-in 50 ms ({@code LogManager.shutdown()}), which no user chose.
+     *
+     * <p>The engine stops with the last appender that uses it: a reconfiguration that keeps the destination and
+     * options keeps the engine running. One that drops it waits half a second at most, then lets the engine finish
+     * alone within its deadline, so that the reconfiguring thread is not held while the endpoint is unreachable.
      */
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit)
     {
+        CloudWatchLogsManager releasing;
+        synchronized (this)
+        {
+            releasing = manager;
+            manager = null;
+        }
         // The engine refuses and counts new events from here on. The appender stays started until the engine is
         // done, so that what the SDK logs during the final delivery is counted as recursion, not reported as an
         // error (or thrown, with ignoreExceptions="false") by Log4j2 for a stopping appender.
-        boolean delivered = engine.stop(Duration.ofMillis(stopLimitMillis(timeout, timeUnit,
-                engine.config().shutdownTimeoutMillis())));
+        boolean delivered = releasing == null || releasing.release(stopLimitMillis(timeout, timeUnit,
+                engineConfig.shutdownTimeoutMillis()), replacedByNewConfiguration());
         if (configuration != null)
         {
             EngineThreadFilter.detach(configuration, this);
@@ -178,7 +212,19 @@ public final class CloudWatchLogsAppender extends AbstractAppender
         {
             return ((StringLayout) layout).toSerializable(event);
         }
-        return new String(layout.toByteArray(event), StandardCharsets.UTF_8);
+        return new String(layout.toByteArray(event), bytesCharset);
+    }
+
+    /** True while a reconfiguration stops this appender's configuration: the context runs on with another one. */
+    private boolean replacedByNewConfiguration()
+    {
+        LoggerContext context = loggerContext(configuration);
+        return context != null && context.isStarted() && context.getConfiguration() != configuration;
+    }
+
+    private static LoggerContext loggerContext(Configuration configuration)
+    {
+        return configuration == null ? null : configuration.getLoggerContext();
     }
 
     static long stopLimitMillis(long timeout, TimeUnit timeUnit, long shutdownTimeoutMillis)
@@ -355,8 +401,12 @@ public final class CloudWatchLogsAppender extends AbstractAppender
                 return null;
             }
             Layout<? extends Serializable> layout = getLayout() != null ? getLayout() : defaultLayout();
+            // Acquired here, as Log4j2's own appenders do, so that a new configuration's appender holds the engine
+            // before the configuration it replaces stops and releases it.
+            CloudWatchLogsManager manager = CloudWatchLogsManager.acquire(config, new StatusBridge(),
+                    loggerContext(getConfiguration()));
             return new CloudWatchLogsAppender(name, getFilter(), layout, isIgnoreExceptions(), getPropertyArray(),
-                    config, getConfiguration());
+                    config, getConfiguration(), manager);
         }
 
         private Layout<? extends Serializable> defaultLayout()
