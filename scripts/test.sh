@@ -12,6 +12,7 @@ mvn_args=(-B -ntp -Dcwl.requireEmulator=true)
 
 echo "== Tests on $(java -version 2>&1 | head -n 1)"
 mvn "${mvn_args[@]}" install
+bash scripts/compat.sh  # Logback 1.3-1.6, Log4j2 2.20-2.26, oldest AWS SDK: the adapters as just built (JDK 17 only)
 
 jdk25="${JAVA25_HOME:-}"
 if [ -z "$jdk25" ]; then
