@@ -45,6 +45,12 @@ class DateRolloverTest
         return new Pipeline(config, new StatusReporter(config.name(), status), NameSources.system().withClock(clock));
     }
 
+    /** The application-thread path of the public engine's {@code append(timestamp, message)}. */
+    private static boolean append(Pipeline pipeline, long timestamp, String message)
+    {
+        return pipeline.append(timestamp, message, false);
+    }
+
     /** A stream's events as GetLogEvents returns them: by timestamp (the record itself is in arrival order). */
     private static List<String> messages(List<StoredEvent> stored)
     {
@@ -65,7 +71,7 @@ class DateRolloverTest
             for (int i = 0; i < 300; i++)
             {
                 before.add("before " + i);
-                assertThat(pipeline.append(now + i, "before " + i, false)).isTrue();
+                assertThat(append(pipeline, now + i, "before " + i)).isTrue();
             }
             assertThat(pipeline.flush(TimeUnit.SECONDS.toNanos(30))).as("status: %s", status.reports).isTrue();
 
@@ -73,7 +79,7 @@ class DateRolloverTest
             for (int i = 0; i < 300; i++)
             {
                 after.add("after " + i);
-                assertThat(pipeline.append(now + 300 + i, "after " + i, false)).isTrue();
+                assertThat(append(pipeline, now + 300 + i, "after " + i)).isTrue();
             }
             assertThat(pipeline.flush(TimeUnit.SECONDS.toNanos(30))).as("status: %s", status.reports).isTrue();
         }
@@ -110,7 +116,7 @@ class DateRolloverTest
                 {
                     clock.now = Instant.parse("2026-03-15T00:00:00Z");
                 }
-                assertThat(pipeline.append(now + i, String.format("event %05d", i), false)).isTrue();
+                assertThat(append(pipeline, now + i, String.format("event %05d", i))).isTrue();
                 if (i % 500 == 0)
                 {
                     Thread.sleep(20);
