@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,12 +41,14 @@ final class AwsJsonHandler implements HttpHandler
     private final LogsOperations operations;
     private final Faults faults;
     private final RequestCounts counts;
+    private final Set<String> accessKeyIds;
 
-    AwsJsonHandler(LogsOperations operations, Faults faults, RequestCounts counts)
+    AwsJsonHandler(LogsOperations operations, Faults faults, RequestCounts counts, Set<String> accessKeyIds)
     {
         this.operations = operations;
         this.faults = faults;
         this.counts = counts;
+        this.accessKeyIds = accessKeyIds;
     }
 
     @Override
@@ -74,6 +77,7 @@ final class AwsJsonHandler implements HttpHandler
     private void serve(HttpExchange exchange, String operation) throws IOException, InterruptedException
     {
         ServiceError framing = checkFraming(exchange, operation);
+        recordAccessKey(exchange);
         if (framing != null)
         {
             exchange.getRequestBody().readAllBytes();
@@ -170,6 +174,21 @@ final class AwsJsonHandler implements HttpHandler
                     "Missing Authentication Token");
         }
         return null;
+    }
+
+    // "AWS4-HMAC-SHA256 Credential=AKID/20261125/us-east-1/logs/aws4_request, ...": the key the client signed with.
+    private void recordAccessKey(HttpExchange exchange)
+    {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String prefix = "AWS4-HMAC-SHA256 Credential=";
+        if (authorization != null && authorization.startsWith(prefix))
+        {
+            int slash = authorization.indexOf('/', prefix.length());
+            if (slash > prefix.length())
+            {
+                accessKeyIds.add(authorization.substring(prefix.length(), slash));
+            }
+        }
     }
 
     private static JsonNode parse(byte[] body)

@@ -23,11 +23,21 @@ final class LogStore
 
     synchronized void createGroup(String name, long nowMillis)
     {
+        createGroup(name, nowMillis, LogGroupSettings.NONE);
+    }
+
+    synchronized void createGroup(String name, long nowMillis, LogGroupSettings settings)
+    {
         if (groups.containsKey(name))
         {
             throw ServiceError.alreadyExists("The specified log group already exists");
         }
-        groups.put(name, new Group(nowMillis));
+        groups.put(name, new Group(nowMillis, settings));
+    }
+
+    synchronized LogGroupSettings settings(String group)
+    {
+        return group(group).settings;
     }
 
     synchronized void deleteGroup(String name)
@@ -174,11 +184,13 @@ final class LogStore
     {
         final long creationTime;
         final Map<String, Stream> streams = new TreeMap<>();
+        final LogGroupSettings settings;
         Integer retentionDays;
 
-        Group(long creationTime)
+        Group(long creationTime, LogGroupSettings settings)
         {
             this.creationTime = creationTime;
+            this.settings = settings;
         }
     }
 

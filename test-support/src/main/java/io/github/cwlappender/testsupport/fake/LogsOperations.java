@@ -91,10 +91,12 @@ final class LogsOperations
     private ObjectNode createLogGroup(JsonNode request)
     {
         String group = groupName(request);
-        NameRules.checkLogGroupClass(text(request, "logGroupClass", false));
-        text(request, "kmsKeyId", false);
-        NameRules.checkTags(stringMap(request, "tags"));
-        store.createGroup(group, now());
+        String groupClass = text(request, "logGroupClass", false);
+        NameRules.checkLogGroupClass(groupClass);
+        String kmsKeyId = text(request, "kmsKeyId", false);
+        Map<String, String> tags = stringMap(request, "tags");
+        NameRules.checkTags(tags);
+        store.createGroup(group, now(), new LogGroupSettings(tags, kmsKeyId, groupClass));
         return JSON.objectNode();
     }
 

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,6 +83,7 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
     private final ExecutorService executor;
     private final LogStore store = new LogStore();
     private final RequestCounts counts = new RequestCounts();
+    private final Set<String> accessKeyIds = ConcurrentHashMap.newKeySet();
     private final Faults faults = new Faults(store);
     private final LogsOperations operations;
     private volatile Clock clock = Clock.systemUTC();
@@ -98,7 +101,7 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
             return t;
         });
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        http.createContext("/", new AwsJsonHandler(operations, faults, counts));
+        http.createContext("/", new AwsJsonHandler(operations, faults, counts, accessKeyIds));
         http.setExecutor(executor);
         http.start();
     }
@@ -242,6 +245,24 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
         Integer[] days = new Integer[1];
         direct(() -> days[0] = store.retentionDays(group));
         return days[0];
+    }
+
+    /**
+     * The tags, KMS key and class the group was created with (all empty or null for a group created without them).
+     *
+     * @throws IllegalStateException when the group does not exist
+     */
+    public LogGroupSettings logGroupSettings(String group)
+    {
+        LogGroupSettings[] settings = new LogGroupSettings[1];
+        direct(() -> settings[0] = store.settings(group));
+        return settings[0];
+    }
+
+    /** The access key ids that signed the requests received so far (from each request's Authorization header). */
+    public Set<String> accessKeyIds()
+    {
+        return Set.copyOf(accessKeyIds);
     }
 
     /** Every event stored so far, in arrival order, across all groups and streams (deleted ones included). */

@@ -1,0 +1,172 @@
+package io.github.cwlappender.it.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cwlappender.testsupport.fake.FakeStsServer;
+import io.github.cwlappender.testsupport.fake.StrictCloudWatchLogsServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Where the credentials come from, as AWS users set them up, each in a JVM of its own against loopback fakes of STS
+ * and CloudWatch Logs. The proof in each case: the CloudWatch Logs fake received every event, signed with the access
+ * key that the expected source handed out.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class CredentialSourcesTest
+{
+    private static final String ROLE = "arn:aws:iam::123456789012:role/log-writer";
+
+    private final StrictCloudWatchLogsServer logs = StrictCloudWatchLogsServer.start();
+    private final FakeStsServer sts = FakeStsServer.start();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop()
+    {
+        logs.close();
+        sts.close();
+    }
+
+    @Test
+    void theDefaultChainAssumesTheWebIdentityRoleFromTheEnvironmentAsOnEksWithIrsa() throws Exception
+    {
+        Path token = Files.write(dir.resolve("token"), "eyJ.fake-oidc-token.sig".getBytes(StandardCharsets.UTF_8));
+
+        ChildEngine.Result result = child()
+                .env("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString())
+                .env("AWS_ROLE_ARN", ROLE)
+                .env("AWS_ROLE_SESSION_NAME", "irsa-session")
+                .env("AWS_REGION", "us-east-1") // EKS injects it with the token; the chain's STS client needs it
+                .env("AWS_ENDPOINT_URL_STS", sts.endpoint())
+                .run();
+
+        assertThat(result.exitCode).as("%s", result).isZero();
+        List<FakeStsServer.Call> calls = sts.calls();
+        assertThat(calls).as("STS calls").isNotEmpty()
+                .allSatisfy(call -> assertThat(call.action()).isEqualTo("AssumeRoleWithWebIdentity"));
+        assertThat(calls.get(0).parameters()).containsEntry("RoleArn", ROLE)
+                .containsEntry("WebIdentityToken", "eyJ.fake-oidc-token.sig")
+                .containsEntry("RoleSessionName", "irsa-session");
+        assertEverythingSignedBy(issuedKeys(calls));
+    }
+
+    @Test
+    void roleArnAssumesTheRoleWithTheBaseCredentialsAndExternalId() throws Exception
+    {
+        ChildEngine.Result result = child()
+                .property("aws.accessKeyId", "AKIDBASEUSER")
+                .property("aws.secretAccessKey", "base-secret")
+                .property("aws.endpointUrlSts", sts.endpoint())
+                .option("roleArn", ROLE)
+                .option("externalId", "ext-42")
+                .run();
+
+        assertThat(result.exitCode).as("%s", result).isZero();
+        List<FakeStsServer.Call> calls = sts.calls();
+        assertThat(calls).isNotEmpty().allSatisfy(call -> {
+            assertThat(call.action()).isEqualTo("AssumeRole");
+            assertThat(call.signingAccessKeyId()).isEqualTo("AKIDBASEUSER");
+            assertThat(call.parameters()).containsEntry("RoleArn", ROLE).containsEntry("ExternalId", "ext-42")
+                    .containsEntry("RoleSessionName", "cwl-appender-credentials-child");
+        });
+        assertEverythingSignedBy(issuedKeys(calls));
+    }
+
+    @Test
+    void roleCredentialsAreRefreshedBeforeTheyExpire() throws Exception
+    {
+        // Shorter than the SDK's refresh margin: each use of the session must assume the role again.
+        sts.setCredentialLifetime(Duration.ofSeconds(30));
+
+        ChildEngine.Result result = child()
+                .property("aws.accessKeyId", "AKIDBASEUSER")
+                .property("aws.secretAccessKey", "base-secret")
+                .property("aws.endpointUrlSts", sts.endpoint())
+                .option("roleArn", ROLE)
+                .run();
+
+        assertThat(result.exitCode).as("%s", result).isZero();
+        List<String> issued = issuedKeys(sts.calls());
+        assertThat(issued).as("sessions assumed").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(logs.accessKeyIds()).as("keys that signed PutLogEvents").hasSizeGreaterThanOrEqualTo(2);
+        assertEverythingSignedBy(issued);
+    }
+
+    @Test
+    void profileTakesCredentialsAndRegionFromTheNamedProfile() throws Exception
+    {
+        Files.write(dir.resolve("config"), ("[profile ops]\nregion = eu-west-3\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("credentials"), ("[default]\naws_access_key_id = AKIDDEFAULTPROFILE\n"
+                + "aws_secret_access_key = d\n[ops]\naws_access_key_id = AKIDOPSPROFILE\n"
+                + "aws_secret_access_key = o\n").getBytes(StandardCharsets.UTF_8));
+
+        ChildEngine.Result result = child().option("region", "").option("profile", "ops").run();
+
+        assertThat(result.exitCode).as("%s", result).isZero();
+        assertThat(logs.accessKeyIds()).containsExactly("AKIDOPSPROFILE");
+        assertThat(sts.calls()).isEmpty();
+    }
+
+    @Test
+    void aProfileWithRoleArnAndSourceProfileAssumesItsRoleThroughSts() throws Exception
+    {
+        Files.write(dir.resolve("config"), ("[profile writer]\nrole_arn = " + ROLE + "\nsource_profile = base\nregion = us-east-1\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("credentials"), ("[base]\naws_access_key_id = AKIDSOURCEPROFILE\n"
+                + "aws_secret_access_key = s\n").getBytes(StandardCharsets.UTF_8));
+
+        ChildEngine.Result result = child().property("aws.endpointUrlSts", sts.endpoint())
+                .env("AWS_PROFILE", "writer").run();
+
+        assertThat(result.exitCode).as("%s", result).isZero();
+        List<FakeStsServer.Call> calls = sts.calls();
+        assertThat(calls).isNotEmpty().allSatisfy(call -> {
+            assertThat(call.action()).isEqualTo("AssumeRole");
+            assertThat(call.signingAccessKeyId()).isEqualTo("AKIDSOURCEPROFILE");
+        });
+        assertEverythingSignedBy(issuedKeys(calls));
+    }
+
+    @Test
+    void credentialsProviderFactoryNamedInConfigurationSignsTheRequests() throws Exception
+    {
+        ChildEngine.Result result = child().option("credentialsProviderFactory", StaticKeyFactory.class.getName())
+                .run();
+
+        assertThat(result.exitCode).as("%s", result).isZero();
+        assertThat(logs.accessKeyIds()).containsExactly(StaticKeyFactory.ACCESS_KEY_ID);
+    }
+
+    private ChildEngine child() throws IOException
+    {
+        return new ChildEngine(dir).option("logGroup", "/test/credentials").option("logStream", "child")
+                .option("endpoint", logs.endpoint()).option("region", logs.region()).option("lingerMillis", "50");
+    }
+
+    private static List<String> issuedKeys(List<FakeStsServer.Call> calls)
+    {
+        return calls.stream().map(FakeStsServer.Call::issuedAccessKeyId).collect(Collectors.toList());
+    }
+
+    private void assertEverythingSignedBy(List<String> issuedKeys)
+    {
+        assertThat(logs.storedEvents("/test/credentials", "child")).hasSize(CredentialsChild.ROUNDS
+                * CredentialsChild.EVENTS);
+        assertThat(logs.accessKeyIds()).as("access keys that signed CloudWatch Logs requests").isNotEmpty()
+                .allSatisfy(key -> assertThat(key).startsWith(FakeStsServer.ISSUED_KEY_PREFIX))
+                .isSubsetOf(issuedKeys);
+    }
+}
