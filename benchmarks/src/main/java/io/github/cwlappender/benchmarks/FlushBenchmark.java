@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * default configuration sending to a client that answers at once (so only the appender's own cost shows, not the
  * network's). "nothingPending": every event was already delivered, the common case for a handler that logged nothing
  * since the last flush. "oneEventPending": one event was logged just before, so the flush waits for the batcher to
- * see it, seals the batch and waits for its PutLogEvents call.
+ * see it, seals the batch and waits for its PutLogEvents call; the batcher is busy from the previous operation.
+ * "oneEventPendingAfterIdle": the same after 30 ms of quiet, as at the end of an invocation that did other work
+ * before logging; the batcher then parks for up to its idle wake-up (10 ms) between checks.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -64,6 +66,17 @@ public class FlushBenchmark
     @Benchmark
     public FlushResult oneEventPending()
     {
+        return logOneAndFlush();
+    }
+
+    @Benchmark
+    public FlushResult oneEventPendingAfterIdle(Quiet quiet)
+    {
+        return logOneAndFlush();
+    }
+
+    private FlushResult logOneAndFlush()
+    {
         engine.append(System.currentTimeMillis(), MESSAGE);
         FlushResult result = CloudWatchLogs.flushAll(TIMEOUT);
         if (!result.isComplete())
@@ -71,5 +84,16 @@ public class FlushBenchmark
             throw new IllegalStateException("the flush did not finish: " + result);
         }
         return result;
+    }
+
+    /** Leaves the appender idle before each call; JMH does not count the wait. */
+    @State(Scope.Thread)
+    public static class Quiet
+    {
+        @Setup(Level.Invocation)
+        public void beQuiet() throws InterruptedException
+        {
+            Thread.sleep(30);
+        }
     }
 }
