@@ -10,6 +10,7 @@ import java.util.List;
  */
 public final class ConfiguredNames
 {
+    /** The same as {@code EngineConfig.DEFAULT_LOG_STREAM} (a test keeps them equal). */
     public static final String DEFAULT_LOG_STREAM = "{hostname}/{startupTimestamp}";
 
     private ConfiguredNames()

@@ -73,7 +73,7 @@ public final class LocalValues
         }
     }
 
-    /** One UUID for everything this instance expands, so a group and a stream that both use it agree. */
+    /** One UUID for everything this instance expands. */
     private synchronized String uuid()
     {
         if (uuid == null)

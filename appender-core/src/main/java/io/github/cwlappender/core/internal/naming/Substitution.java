@@ -10,7 +10,7 @@ public enum Substitution
     DATE("date", Resolved.EACH_BATCH, null),
     HOSTNAME("hostname", Resolved.AT_CONFIGURATION, "unknown-host"),
     PID("pid", Resolved.AT_CONFIGURATION, null),
-    /** One random UUID per configuration, the same in the group and the stream. */
+    /** A random UUID, drawn once for each time the names are expanded (per configuration, per engine). */
     UUID("uuid", Resolved.AT_CONFIGURATION, null),
     STARTUP_TIMESTAMP("startupTimestamp", Resolved.AT_CONFIGURATION, null),
     /** {@code {env:NAME}} or {@code {env:NAME:default}}; empty when unset and no default is given. */

@@ -23,9 +23,9 @@ class ConfiguredNamesTest
     {
         assertThatThrownBy(() -> EngineConfig.builder().logGroup("/app/{team}").logStream("{hostname}/{foo}").build())
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
-                    assertThat(e.problems()).anyMatch(p -> p.startsWith("logGroup '/app/{team}': unknown token {team}"));
-                    assertThat(e.problems()).anyMatch(p -> p.startsWith("logStream '{hostname}/{foo}': unknown token"
-                            + " {foo}"));
+                    assertThat(e.problems())
+                            .anyMatch(p -> p.startsWith("logGroup '/app/{team}': unknown token {team}"))
+                            .anyMatch(p -> p.startsWith("logStream '{hostname}/{foo}': unknown token {foo}"));
                 });
     }
 
@@ -53,6 +53,7 @@ class ConfiguredNamesTest
     void theDefaultStreamIsTheHostAndTheJvmStart()
     {
         env.put("HOSTNAME", "web-1");
+        assertThat(ConfiguredNames.DEFAULT_LOG_STREAM).isEqualTo(EngineConfig.DEFAULT_LOG_STREAM);
 
         assertThat(ConfiguredNames.logStream(null, local, problems)).isEqualTo("web-1/19700101T000000Z");
         assertThat(ConfiguredNames.logStream("  ", local, problems)).isEqualTo("web-1/19700101T000000Z");
