@@ -12,6 +12,11 @@ mvn_args=(-B -ntp -Dcwl.requireEmulator=true)
 
 echo "== Tests on $(java -version 2>&1 | head -n 1)"
 mvn "${mvn_args[@]}" install
+
+# Every benchmark runs once, briefly, on the jar just built (report under target/bench/report/, docs/ untouched);
+# fails if a system fails or throws, or if our appenders lose an event against the healthy endpoint.
+echo "== Benchmark smoke"
+BENCH_SKIP_BUILD=1 bash scripts/bench.sh --smoke
 bash scripts/compat.sh  # Logback 1.3-1.6, Log4j2 2.20-2.26, oldest AWS SDK: the adapters as just built (JDK 17 only)
 
 jdk25="${JAVA25_HOME:-}"

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * parent, the benchmark's dummy credentials, its standard error kept in a file. Answers are read by a daemon
  * thread so a slow reader never blocks the child.
  */
-final class ChildJvm implements AutoCloseable
+final class ChildJvm
 {
     private final Process process;
     private final Writer commands;
@@ -144,8 +144,8 @@ final class ChildJvm implements AutoCloseable
         return null;
     }
 
-    @Override
-    public void close() throws InterruptedException
+    /** Closes the child's input (it exits when done) and waits for it to end, killing it after 30 s. */
+    void close() throws InterruptedException
     {
         try
         {

@@ -43,7 +43,7 @@ final class OutageRun
                 outage(host, child, result);
                 // Recovery: whatever the system still holds may now arrive.
                 EndpointHost.Settled settled = host.awaitStored(storedBefore + result.logged, () -> true,
-                        Math.max(settings.quietMillis, 10_000), 180_000);
+                        settings.recoveryQuietMillis, 180_000);
                 result.heapAfterRecovery = heap(child);
                 child.send("STOP");
                 result.ownReport = child.expect("STOPPED", 120_000);

@@ -15,6 +15,7 @@ final class Settings
     int heapSampleSeconds = 5;
     long capSeconds = 180;
     long quietMillis = 5_000;
+    long recoveryQuietMillis = 10_000;
     String childHeap = "2g";
     Path out = Path.of("target", "bench");
     List<SystemKind> systems = new ArrayList<>(Arrays.asList(SystemKind.values()));
@@ -22,7 +23,8 @@ final class Settings
             SystemKind.KDGREGORY_DEFAULT));
 
     static final String USAGE = "usage: EndToEnd [--events N] [--warmup N] [--outage-seconds S] [--outage-rate R]"
-            + " [--heap-sample-seconds S] [--cap-seconds S] [--quiet-millis M] [--child-heap SIZE] [--out DIR]"
+            + " [--heap-sample-seconds S] [--cap-seconds S] [--quiet-millis M] [--recovery-quiet-millis M]"
+            + " [--child-heap SIZE] [--out DIR]"
             + " [--systems id,id...] [--outage-systems id,id...|none]\n  systems: "
             + String.join(", ", SystemKind.ids());
 
@@ -59,6 +61,9 @@ final class Settings
                     break;
                 case "--quiet-millis":
                     s.quietMillis = Long.parseLong(value);
+                    break;
+                case "--recovery-quiet-millis":
+                    s.recoveryQuietMillis = Long.parseLong(value);
                     break;
                 case "--child-heap":
                     s.childHeap = value;

@@ -1,0 +1,195 @@
+package io.github.cwlappender.benchmarks.report;
+
+import java.util.List;
+import java.util.Map;
+
+/** The Markdown of each generated section, made from the run's own result files only. */
+final class ReportSections
+{
+    /** Below this many events per system a run is a smoke test, and the report says so. */
+    static final long MEASUREMENT_EVENTS = 100_000;
+
+    private static final String CEILING = "ceiling";
+    private static final String KDGREGORY_TUNED = "kdgregory-tuned";
+    private static final double CEILING_TARGET = 0.9;
+    private static final double KDGREGORY_TARGET = 2.5;
+
+    private ReportSections()
+    {
+    }
+
+    /** Whether these results come from a smoke run rather than a measurement. */
+    static boolean isSmoke(Map<String, String> meta)
+    {
+        long events = (long) Numbers.parse(meta.get("events"));
+        return events > 0 && events < MEASUREMENT_EVENTS;
+    }
+
+    /** The line that opens each section of a smoke run's report. */
+    static String placeholderNote(boolean smoke)
+    {
+        return smoke ? "*Placeholder: from a smoke run on a busy machine, not a measurement.*\n\n" : "";
+    }
+
+    static String run(Map<String, String> meta, boolean jmhFound)
+    {
+        StringBuilder md = new StringBuilder();
+        long events = (long) Numbers.parse(meta.get("events"));
+        if (isSmoke(meta))
+        {
+            md.append("**Placeholder figures from a smoke run (").append(Numbers.count(events))
+                    .append(" events per system on a busy machine), not a measurement.**\n\n");
+        }
+        md.append("- Run: ").append(meta.getOrDefault("date", "n/a")).append(", ")
+                .append(meta.getOrDefault("cpus", "?")).append(" CPUs, ").append(meta.getOrDefault("java", "?"))
+                .append(", ").append(meta.getOrDefault("os", "?")).append('\n');
+        md.append("- End to end: ").append(Numbers.count(events)).append(" events of ")
+                .append(meta.getOrDefault("event_bytes", "?")).append(" B from ")
+                .append(meta.getOrDefault("threads", "?")).append(" threads per system, after a warm-up of ")
+                .append(Numbers.count(Numbers.parse(meta.get("warmup_events"))))
+                .append("; each system in its own JVM (-Xmx").append(meta.getOrDefault("child_heap", "?"))
+                .append(") against its own fresh strict endpoint; logging stops at ")
+                .append(meta.getOrDefault("cap_seconds", "?")).append(" s if a system is slower\n");
+        md.append("- Outage: ").append(meta.getOrDefault("outage_seconds", "?")).append(" s at ")
+                .append(Numbers.count(Numbers.parse(meta.get("outage_rate")))).append(" events/s\n");
+        if (!jmhFound)
+        {
+            md.append("- No JMH result files were found for this run\n");
+        }
+        return md.toString();
+    }
+
+    static String throughput(List<Map<String, String>> rows, String chartLink)
+    {
+        if (rows.isEmpty())
+        {
+            return "No end-to-end results in this run.\n";
+        }
+        double ceiling = eventsPerSecond(rows, CEILING);
+        double kdgregory = eventsPerSecond(rows, KDGREGORY_TUNED);
+        StringBuilder md = new StringBuilder();
+        md.append("| system | events/s | MB/s | requests | logged | stored | lost | × ceiling | × kdgregory tuned"
+                + " | endpoint CPU | system CPU | the system's own counters |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Map<String, String> r : rows)
+        {
+            if (!r.get("error").isEmpty())
+            {
+                md.append("| ").append(r.get("label")).append(" | failed: ").append(r.get("error"))
+                        .append(" |||||||||||\n");
+                continue;
+            }
+            double eps = Numbers.parse(r.get("events_per_s"));
+            md.append("| ").append(r.get("label")).append(" | ").append(Numbers.grouped(eps))
+                    .append(" | ").append(r.get("mb_per_s"))
+                    .append(" | ").append(Numbers.count(Numbers.parse(r.get("requests"))))
+                    .append(" | ").append(Numbers.count(Numbers.parse(r.get("logged"))))
+                    .append("true".equals(r.get("capped")) ? " (time cap)" : "")
+                    .append(" | ").append(Numbers.count(Numbers.parse(r.get("stored"))))
+                    .append(" | ").append(Numbers.count(Numbers.parse(r.get("lost"))))
+                    .append(" | ").append(Numbers.fixed(eps / ceiling, 2))
+                    .append(" | ").append(Numbers.fixed(eps / kdgregory, 2))
+                    .append(" | ").append(Numbers.fixed(Numbers.parse(r.get("endpoint_cpu_pct")), 0)).append(" %")
+                    .append(" | ").append(Numbers.fixed(Numbers.parse(r.get("system_cpu_pct")), 0)).append(" %")
+                    .append(" | ").append(r.get("own_report").isEmpty() ? "—" : "`" + r.get("own_report") + "`")
+                    .append(" |\n");
+        }
+        md.append('\n');
+        for (Map<String, String> r : rows)
+        {
+            if (r.get("system").startsWith("ours-") && r.get("error").isEmpty())
+            {
+                double eps = Numbers.parse(r.get("events_per_s"));
+                md.append("- ").append(r.get("label")).append(": ")
+                        .append(Numbers.fixed(eps / ceiling, 2)).append("× the ceiling (target ≥ ")
+                        .append(CEILING_TARGET).append(", ").append(verdict(eps / ceiling >= CEILING_TARGET))
+                        .append("), ").append(Numbers.fixed(eps / kdgregory, 2))
+                        .append("× kdgregory tuned (target ≥ ").append(KDGREGORY_TARGET).append(", ")
+                        .append(verdict(eps / kdgregory >= KDGREGORY_TARGET)).append("), lost ")
+                        .append(r.get("lost")).append(" (target 0, ").append(verdict("0".equals(r.get("lost"))))
+                        .append(")\n");
+            }
+        }
+        md.append("\n![events per second, per system](").append(chartLink).append(")\n");
+        return md.toString();
+    }
+
+    private static String verdict(boolean met)
+    {
+        return met ? "met" : "**not met**";
+    }
+
+    static String outage(List<Map<String, String>> rows)
+    {
+        if (rows.isEmpty())
+        {
+            return "No outage results in this run.\n";
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("| system | outage | logged | stored | lost | heap before, MB | heap max, MB"
+                + " | heap at the end of the outage, MB | heap after recovery, MB | the system's own counters |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Map<String, String> r : rows)
+        {
+            if (!r.get("error").isEmpty())
+            {
+                md.append("| ").append(r.get("label")).append(" | failed: ").append(r.get("error"))
+                        .append(" |||||||||\n");
+                continue;
+            }
+            md.append("| ").append(r.get("label"))
+                    .append(" | ").append(r.get("outage_s")).append(" s at ")
+                    .append(Numbers.count(Numbers.parse(r.get("rate_per_s")))).append("/s")
+                    .append(" | ").append(Numbers.count(Numbers.parse(r.get("logged"))))
+                    .append(" | ").append(Numbers.count(Numbers.parse(r.get("stored"))))
+                    .append(" | ").append(Numbers.count(Numbers.parse(r.get("lost"))))
+                    .append(" | ").append(Numbers.megabytes(r.get("heap_before")))
+                    .append(" | ").append(Numbers.megabytes(r.get("heap_max")))
+                    .append(" | ").append(Numbers.megabytes(r.get("heap_end_of_outage")))
+                    .append(" | ").append(Numbers.megabytes(r.get("heap_after_recovery")))
+                    .append(" | ").append(r.get("own_report").isEmpty() ? "—" : "`" + r.get("own_report") + "`")
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** A table of JMH results, then {@code after} (a chart's image link, or nothing). */
+    static String jmh(List<JmhResult> results, String after)
+    {
+        if (results.isEmpty())
+        {
+            return "No results of these JMH benchmarks in this run.\n";
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("| benchmark | method | parameters | threads | score | unit | B/op |\n");
+        md.append("|---|---|---|---:|---:|---|---:|\n");
+        for (JmhResult r : results)
+        {
+            md.append("| ").append(r.benchmarkClass).append(" | ").append(r.method).append(" | ")
+                    .append(r.params.isEmpty() ? "—" : r.params).append(" | ").append(r.threads).append(" | ")
+                    .append(Numbers.fixed(r.score, 1));
+            if (Double.isFinite(r.error))
+            {
+                md.append(" ± ").append(Numbers.fixed(r.error, 1));
+            }
+            md.append(" | ").append(r.unit).append(" | ").append(Numbers.fixed(r.bytesPerOp, 1)).append(" |\n");
+        }
+        if (!after.isEmpty())
+        {
+            md.append('\n').append(after).append('\n');
+        }
+        return md.toString();
+    }
+
+    private static double eventsPerSecond(List<Map<String, String>> rows, String system)
+    {
+        for (Map<String, String> r : rows)
+        {
+            if (system.equals(r.get("system")) && r.get("error").isEmpty())
+            {
+                return Numbers.parse(r.get("events_per_s"));
+            }
+        }
+        return Double.NaN;
+    }
+}
