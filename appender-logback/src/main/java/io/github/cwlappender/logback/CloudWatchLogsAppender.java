@@ -299,8 +299,9 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
 
     /**
      * Refuses new events, delivers what it can within {@code shutdownTimeoutMillis}, and returns. When the logger
-     * context is being reset (a new configuration, or the context stopping), returns after half a second at most
-     * and lets the engine finish alone within its deadline; {@code LoggerContext.stop()} still waits for it.
+     * context is reset for a new configuration ({@code scan}, {@code JoranConfigurator}), returns after half a
+     * second at most and lets the engine finish alone within its deadline; a later {@code LoggerContext.stop()}
+     * waits for it.
      */
     @Override
     public void stop()
@@ -312,7 +313,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         // The engine refuses and counts new events from here on. The appender stays started until the engine is
         // done (or handed over), so that what the SDK logs during the final delivery is counted as recursion, not
         // warned about.
-        if (resetWatch != null && resetWatch.isResetting())
+        if (resetWatch != null && resetWatch.isReconfiguring())
         {
             // Never hold a reconfiguring thread for an unreachable endpoint: see ContextResetWatch.
             resetWatch.stopInBackground(engine, appenderName());

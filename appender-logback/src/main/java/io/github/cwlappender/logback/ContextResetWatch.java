@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tells this library's appenders when their {@link LoggerContext} is being reset, and makes the context's stop wait
- * for the engines that a reset left to finish their delivery.
+ * Tells this library's appenders when their {@link LoggerContext} is being reset for a new configuration, and makes
+ * the context's stop wait for the engines that such resets left to finish their delivery.
  *
- * <p>A reset (a new configuration from {@code scan}, {@code JoranConfigurator} or code, and the first step of
- * {@code LoggerContext.stop()}) stops every appender on the resetting thread. Waiting there for an unreachable
- * endpoint would hold Logback's scan task, or the application reconfiguring, for up to {@code shutdownTimeoutMillis}.
- * So during a reset an appender waits {@link #HANDOVER_WAIT_MILLIS} at most, then leaves its engine to finish on a
- * stopper thread within its own deadline, its losses counted and reported as at any stop. When the reset was the
- * start of {@code LoggerContext.stop()}, {@link #onStop} then waits for those engines, so that stopping the context
- * (as {@code <shutdownHook/>} does at exit) still delivers the last events before it returns.
+ * <p>A reset for a new configuration ({@code scan}, {@code JoranConfigurator}, code) stops every appender on the
+ * resetting thread. Waiting there for an unreachable endpoint would hold Logback's scan task, or the application
+ * reconfiguring, for up to {@code shutdownTimeoutMillis}. So then an appender waits {@link #HANDOVER_WAIT_MILLIS} at
+ * most, and leaves its engine to finish on a stopper thread within its own deadline, its losses counted and reported
+ * as at any stop. {@code LoggerContext.stop()} also starts with a reset, but there the appenders stop as usual,
+ * waiting for their delivery; and {@link #onStop} then waits for the engines earlier reconfigurations left
+ * finishing, so that stopping the context (as {@code <shutdownHook/>} does at exit) still delivers their events.
  *
  * <p>One per context: a reset-resistant context listener, and a component registered with the context, whose
  * {@link #stop()} Logback calls at the very start of every reset, before any appender is stopped.
@@ -36,6 +36,7 @@ final class ContextResetWatch implements LifeCycle, LoggerContextListener
     private final List<Finishing> finishing = new ArrayList<>();
     private volatile boolean registered;
     private volatile boolean resetting;
+    private volatile boolean contextStopping;
 
     /** The context's watch, made and registered if needed; call from every appender's start. */
     static ContextResetWatch attach(LoggerContext context)
@@ -66,10 +67,14 @@ final class ContextResetWatch implements LifeCycle, LoggerContextListener
         }
     }
 
-    /** True from the start of a reset until its end. */
-    boolean isResetting()
+    /**
+     * True from the start of a reset for a new configuration until its end. False during the reset that starts
+     * {@code LoggerContext.stop()}: stopping the context waits for the delivery, and the engine's last reports still
+     * reach the status listeners that this reset removes at its end.
+     */
+    boolean isReconfiguring()
     {
-        return resetting;
+        return resetting && !contextStopping;
     }
 
     /**
@@ -154,6 +159,9 @@ final class ContextResetWatch implements LifeCycle, LoggerContextListener
     public void stop()
     {
         registered = false;
+        // Logback has no other sign, before the appenders stop, that this reset is the start of a stop.
+        contextStopping = StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                f -> f.getClassName().equals(LoggerContext.class.getName()) && f.getMethodName().equals("stop")));
         resetting = true;
     }
 

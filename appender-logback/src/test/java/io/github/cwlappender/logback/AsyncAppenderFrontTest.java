@@ -87,12 +87,18 @@ class AsyncAppenderFrontTest
         return appender;
     }
 
-    /** The SDK called on this thread logs at DEBUG through the queue into our appender, which refuses it. */
+    /**
+     * The SDK called on a thread named as one of its own background threads logs at DEBUG through the queue into our
+     * appender, which refuses it by that thread (the same SDK called on an application thread would be delivered).
+     */
     private static void assertSdkDebugReachesTheAppender(StrictCloudWatchLogsServer server, String group,
-            CloudWatchLogsAppender appender)
+            CloudWatchLogsAppender appender) throws InterruptedException
     {
         await().atMost(Duration.ofSeconds(10)).until(() -> server.hasLogStream(group, "async-front"));
-        server.client().describeLogStreams(request -> request.logGroupName(group));
+        Thread sdkThread = new Thread(() -> server.client().describeLogStreams(request -> request.logGroupName(group)),
+                "sdk-async-response-0-1");
+        sdkThread.start();
+        sdkThread.join();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> appender.getStatistics().dropped(DropReason.RECURSION) > 0);
     }
