@@ -78,6 +78,11 @@ public final class CloudWatchLogsEngine implements AutoCloseable
         }
         // Seen from here on by CloudWatchLogs.flushAll and the Micrometer binder.
         RunningEngines.started(this, status::warn);
+        if (!pipeline.isRunning())
+        {
+            // A stop() on another thread ran meanwhile and may have found nothing to remove yet.
+            RunningEngines.stopped(this, status::warn);
+        }
     }
 
     public boolean isStarted()
