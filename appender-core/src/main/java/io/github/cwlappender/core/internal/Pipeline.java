@@ -146,7 +146,7 @@ public final class Pipeline
             {
                 health.callFailed(failure, Failure.isServiceAnswer(e), description);
             }
-            status.warnLimited("warmup", "could not prepare " + where + " at start ["
+            status.warnLimited("warmup", "could not prepare log stream '" + where.logStream() + "' at start ["
                     + description + "]; the first batch will try again");
         }
         finally
