@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * <p>A wrong option makes the CloudWatch Logs appender report the problem and leaves it out of the configuration.
  * Boot starts the application anyway on Log4j2 (on Logback it fails start-up by itself), which would then run
  * without shipping its logs, with nothing but a few lines at the top of the console to say so. This check turns
- * that into a failed start naming the problem, before the application does any work.
+ * that into a failed start, before the application does any work; the appender's lines above the failure name
+ * the wrong option. Boot creates this bean after it has configured Log4j2.
  */
 @Component
 class MissingAppenderCheck implements InitializingBean
