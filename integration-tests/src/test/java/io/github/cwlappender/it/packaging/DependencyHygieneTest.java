@@ -32,6 +32,7 @@ class DependencyHygieneTest
     private static final String SDK_GROUP = "software.amazon.awssdk";
     private static final List<String> FORBIDDEN_CLIENTS = List.of("apache-client", "netty-nio-client",
             "apache5-client");
+    private static final List<String> CREDENTIALS_MODULES = List.of("sts", "sso", "ssooidc");
 
     @Test
     void appenderCoreDeclaresEveryHttpClientExclusionInItsOwnPom()
@@ -65,6 +66,36 @@ class DependencyHygieneTest
         }
         assertThat(jars).as("%s runtime class path: no Netty at all", module)
                 .noneMatch(jar -> jar.startsWith("netty-"));
+    }
+
+    /** The default credentials chain needs these for web identity (IRSA), role_arn profiles and SSO profiles. */
+    @ParameterizedTest
+    @ValueSource(strings = {"appender-logback", "appender-log4j2"})
+    void theAdaptersRuntimeClassPathHasTheStsAndSsoModules(String module)
+    {
+        List<String> jars = runtimeJars(module);
+
+        for (String credentialsModule : CREDENTIALS_MODULES)
+        {
+            assertThat(jars).as("%s runtime class path", module)
+                    .anyMatch(jar -> jar.startsWith(credentialsModule + "-2."));
+        }
+    }
+
+    @Test
+    void appenderCoreExcludesTheHttpClientsFromTheStsAndSsoModulesToo()
+    {
+        Element dependencies = ProjectFiles.child(ProjectFiles.xml("appender-core/pom.xml").getDocumentElement(),
+                "dependencies");
+        for (String credentialsModule : CREDENTIALS_MODULES)
+        {
+            Set<String> exclusions = exclusionsOf(dependencies, credentialsModule);
+            for (String client : FORBIDDEN_CLIENTS)
+            {
+                assertThat(exclusions).as("exclusions on %s in appender-core/pom.xml", credentialsModule)
+                        .contains(SDK_GROUP + ":" + client);
+            }
+        }
     }
 
     @ParameterizedTest
@@ -142,11 +173,17 @@ class DependencyHygieneTest
     /** "group:artifact" of each exclusion on software.amazon.awssdk:cloudwatchlogs in a dependencies element. */
     private static Set<String> exclusionsOfCloudWatchLogs(Element dependencies)
     {
+        return exclusionsOf(dependencies, "cloudwatchlogs");
+    }
+
+    /** "group:artifact" of each exclusion on one software.amazon.awssdk module in a dependencies element. */
+    private static Set<String> exclusionsOf(Element dependencies, String sdkModule)
+    {
         assertThat(dependencies).as("a <dependencies> element").isNotNull();
         for (Element dependency : ProjectFiles.children(dependencies, "dependency"))
         {
             if (SDK_GROUP.equals(ProjectFiles.text(dependency, "groupId"))
-                    && "cloudwatchlogs".equals(ProjectFiles.text(dependency, "artifactId")))
+                    && sdkModule.equals(ProjectFiles.text(dependency, "artifactId")))
             {
                 Set<String> exclusions = new LinkedHashSet<>();
                 Element list = ProjectFiles.child(dependency, "exclusions");
@@ -161,6 +198,6 @@ class DependencyHygieneTest
                 return exclusions;
             }
         }
-        return fail("no software.amazon.awssdk:cloudwatchlogs dependency found");
+        return fail("no software.amazon.awssdk:" + sdkModule + " dependency found");
     }
 }
