@@ -106,6 +106,26 @@ class CredentialSourcesTest
     }
 
     @Test
+    void aRoleThatCannotBeAssumedIsReportedAsACredentialsErrorAndNothingIsSent() throws Exception
+    {
+        sts.refuseEveryCall();
+
+        ChildEngine.Result result = child()
+                .property("aws.accessKeyId", "AKIDBASEUSER")
+                .property("aws.secretAccessKey", "base-secret")
+                .property("aws.endpointUrlSts", sts.endpoint())
+                .option("roleArn", ROLE)
+                .option("retryTimeoutMillis", "1000")
+                .run();
+
+        assertThat(result.exitCode).as("%s", result).isEqualTo(1);
+        assertThat(result.output).contains("PutLogEvents is refused").contains("AccessDenied")
+                .contains("check the credentials").contains("delivered=0");
+        assertThat(sts.calls()).isNotEmpty();
+        assertThat(logs.requests(StrictCloudWatchLogsServer.PUT_LOG_EVENTS)).isZero();
+    }
+
+    @Test
     void profileTakesCredentialsAndRegionFromTheNamedProfile() throws Exception
     {
         Files.write(dir.resolve("config"), ("[profile ops]\nregion = eu-west-3\n").getBytes(StandardCharsets.UTF_8));

@@ -86,6 +86,7 @@ public final class FakeStsServer implements AutoCloseable
     private final List<Call> calls = new ArrayList<>();
     private final AtomicInteger issued = new AtomicInteger();
     private volatile Duration lifetime = Duration.ofHours(1);
+    private volatile boolean refusing;
 
     private FakeStsServer() throws IOException
     {
@@ -128,6 +129,12 @@ public final class FakeStsServer implements AutoCloseable
         this.lifetime = lifetime;
     }
 
+    /** From now on, answers every call with AccessDenied (HTTP 403), as STS does when the trust policy says no. */
+    public void refuseEveryCall()
+    {
+        refusing = true;
+    }
+
     public synchronized List<Call> calls()
     {
         return new ArrayList<>(calls);
@@ -159,6 +166,13 @@ public final class FakeStsServer implements AutoCloseable
             {
                 record(new Call(action, form, null, null));
                 send(exchange, 403, error("MissingAuthenticationToken", "Request is missing Authentication Token"));
+                return;
+            }
+            if (refusing)
+            {
+                record(new Call(action, form, signer, null));
+                send(exchange, 403, error("AccessDenied", "User is not authorized to perform: sts:" + action
+                        + " on resource: " + form.get("RoleArn")));
                 return;
             }
             String keyId = String.format("%s%09d", ISSUED_KEY_PREFIX, issued.incrementAndGet());
