@@ -37,7 +37,7 @@ if [ "$mode" = smoke ]; then
   # A smoke measures nothing, so another JMH run on the machine (JMH's lock) need not stop it.
   jmh_java=(-Djmh.ignoreLock=true)
   jmh_args=(-f 1 -wi 0 -i 1 -r 200ms)
-  e2e_args=(--events 20000 --cap-seconds 5 --quiet-millis 2500 --recovery-quiet-millis 3000
+  e2e_args=(--events 20000 --warmup 0 --cap-seconds 5 --quiet-millis 2500 --recovery-quiet-millis 3000
             --outage-seconds 3 --heap-sample-seconds 1 --child-heap 512m)
   render_args=(--out "$out/report/benchmarks.md" --img "$out/report/img")
 else

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * One system against a healthy endpoint: a warm-up phase (so each JVM's JIT has compiled the path), then the
- * measured phase, whose clock runs from the moment the parent says RUN to the arrival at the endpoint of the last
- * event. The endpoint's CPU share and the child's are measured over the same phase.
+ * One system against a healthy endpoint: a warm-up phase (so each JVM's JIT has compiled the path; none with
+ * {@code --warmup 0}), then the measured phase, whose clock runs from the moment the parent says RUN to the arrival
+ * at the endpoint of the last event. The endpoint's CPU share and the child's are measured over the same phase.
  */
 final class DeliveryRun
 {
@@ -34,11 +34,14 @@ final class DeliveryRun
             try
             {
                 child.expect("READY", START_TIMEOUT_MILLIS);
-                long capMillis = settings.capSeconds * 1000;
-                Phase warm = Phase.start(child, settings.warmupEvents, 0, capMillis / 4);
-                host.awaitStored(settings.warmupEvents, warm::producersDone, settings.quietMillis,
-                        capMillis / 4 + 120_000);
-                warm.awaitProducers(START_TIMEOUT_MILLIS);
+                if (settings.warmupEvents > 0)
+                {
+                    long capMillis = settings.capSeconds * 1000;
+                    Phase warm = Phase.start(child, settings.warmupEvents, 0, capMillis / 4);
+                    host.awaitStored(settings.warmupEvents, warm::producersDone, settings.quietMillis,
+                            capMillis / 4 + 120_000);
+                    warm.awaitProducers(START_TIMEOUT_MILLIS);
+                }
                 try
                 {
                     measure(host, child, result);
