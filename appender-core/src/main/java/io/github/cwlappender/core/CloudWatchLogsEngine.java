@@ -100,7 +100,7 @@ public final class CloudWatchLogsEngine implements AutoCloseable
      */
     public boolean append(long timestampMillis, String message)
     {
-        return pipeline.append(timestampMillis, message, false);
+        return append(timestampMillis, message, false);
     }
 
     /**
@@ -112,7 +112,20 @@ public final class CloudWatchLogsEngine implements AutoCloseable
      */
     public boolean append(long timestampMillis, String message, boolean important)
     {
-        return pipeline.append(timestampMillis, message, important);
+        return pipeline.append(timestampMillis, message, message == null ? 0 : message.length(), important);
+    }
+
+    /**
+     * As {@link #append(long, String, boolean)}, for the first {@code length} characters of {@code message}: an
+     * adapter leaves out a layout's trailing line break this way (see
+     * {@link MessageText#lengthWithoutTrailingLineBreak}) without copying the text on the logging thread; the batcher
+     * takes the part it needs.
+     *
+     * @since 0.2.0
+     */
+    public boolean append(long timestampMillis, String message, int length, boolean important)
+    {
+        return pipeline.append(timestampMillis, message, length, important);
     }
 
     /**

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
 {
+    // Budget and waiters are settled at least once per this many events.
+    private static final long SETTLE_EVERY_MASK = 1024 - 1;
+
     private final EventRules rules;
     private final BatchBuilder batch;
     private final BatchSender sender;
@@ -56,7 +59,7 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     public void onEvent(RingSlot slot, long sequence, boolean endOfBatch)
     {
         long timestamp = slot.timestamp;
-        String message = slot.message;
+        String message = slot.text();
         boolean cut = slot.cut;
         unsettledCharge += slot.charge;
         slot.clear();
@@ -72,10 +75,11 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
             counters.dropped(DropReason.PERMANENT_ERROR);
             status.errorLimited("internal", "internal error while batching an event, dropped it: " + e);
         }
-        if (endOfBatch)
+        if (endOfBatch || (sequence & SETTLE_EVERY_MASK) == SETTLE_EVERY_MASK)
         {
             settleCharges();
-            // Threads waiting for a free slot can try again.
+            // Threads waiting for a free slot can try again. Not only at the end of a run: a full ring drains as
+            // one run, and its waiters would otherwise sleep until all of it was batched.
             budget.wakeWaiters();
         }
         if (endOfBatch || lingerExpired())

@@ -83,9 +83,9 @@ final class BatchBuilder
      * characters: one byte per character, as Java stores Latin-1 text. The batcher corrects it with
      * {@link #chargeOf(String, int)}.
      */
-    static long estimatedChargeOf(String message)
+    static long estimatedChargeOf(int messageChars)
     {
-        return message.length() + EngineConfig.BUFFERED_EVENT_OVERHEAD_BYTES;
+        return messageChars + EngineConfig.BUFFERED_EVENT_OVERHEAD_BYTES;
     }
 
     /**

@@ -40,17 +40,25 @@ final class BufferIntake
         this.blockTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.blockTimeoutMillis());
     }
 
-    /** Queues the event or drops and counts it. {@code important}: WARN and above, which may use the reserve. */
-    boolean offer(long timestamp, String message, boolean important)
+    /**
+     * Queues the first {@code length} characters of the message as an event, or drops and counts it.
+     * {@code important}: WARN and above, which may use the reserve. The text is not copied here: the slot keeps the
+     * message and the length, and the batcher takes the part it needs.
+     */
+    boolean offer(long timestamp, String message, int length, boolean important)
     {
         if (message == null)
         {
             // Counted as EMPTY by the batcher's rules, like any empty message.
             message = "";
         }
+        if (length < 0 || length > message.length())
+        {
+            length = Math.max(0, Math.min(length, message.length()));
+        }
         boolean cut = false;
         // More characters than maxEventBytes means more UTF-8 bytes too: the event is oversize for sure.
-        if (message.length() > maxEventBytes)
+        if (length > maxEventBytes)
         {
             if (oversize == OversizePolicy.DROP)
             {
@@ -59,11 +67,11 @@ final class BufferIntake
             }
             if (oversize == OversizePolicy.TRUNCATE)
             {
-                message = cutToChars(message, maxEventBytes);
+                length = cutToChars(message, maxEventBytes);
                 cut = true;
             }
         }
-        long charge = BatchBuilder.estimatedChargeOf(message);
+        long charge = BatchBuilder.estimatedChargeOf(length);
         if (charge > budget.largestEvent(important))
         {
             // A split event larger than the whole buffer could never be held.
@@ -75,13 +83,13 @@ final class BufferIntake
         // application from handing a lock from thread to thread on every event.
         if (budget.tryTake(charge, important))
         {
-            if (tryPublish(timestamp, message, charge, cut))
+            if (tryPublish(timestamp, message, length, charge, cut))
             {
                 return true;
             }
             budget.giveBack(charge);
         }
-        if (mayWait() && awaitRoom(timestamp, message, charge, cut, important))
+        if (mayWait() && awaitRoom(timestamp, message, length, charge, cut, important))
         {
             return true;
         }
@@ -89,7 +97,8 @@ final class BufferIntake
         return false;
     }
 
-    private boolean awaitRoom(long timestamp, String message, long charge, boolean cut, boolean important)
+    private boolean awaitRoom(long timestamp, String message, int length, long charge, boolean cut,
+            boolean important)
     {
         boolean[] taken = {false};
         boolean published = budget.await(() -> {
@@ -97,7 +106,7 @@ final class BufferIntake
             {
                 taken[0] = budget.tryTake(charge, important);
             }
-            return taken[0] && tryPublish(timestamp, message, charge, cut);
+            return taken[0] && tryPublish(timestamp, message, length, charge, cut);
         }, System.nanoTime() + blockTimeoutNanos, this::mayWait);
         if (!published && taken[0])
         {
@@ -120,7 +129,7 @@ final class BufferIntake
         }
     }
 
-    private boolean tryPublish(long timestamp, String message, long charge, boolean cut)
+    private boolean tryPublish(long timestamp, String message, int length, long charge, boolean cut)
     {
         long sequence;
         try
@@ -133,7 +142,7 @@ final class BufferIntake
         }
         try
         {
-            ring.get(sequence).set(timestamp, message, charge, cut);
+            ring.get(sequence).set(timestamp, message, length, charge, cut);
         }
         finally
         {
@@ -142,10 +151,9 @@ final class BufferIntake
         return true;
     }
 
-    /** The first {@code max} characters, one fewer if that would split a surrogate pair. */
-    private static String cutToChars(String message, int max)
+    /** How many characters to keep: {@code max}, one fewer if that would split a surrogate pair. */
+    private static int cutToChars(String message, int max)
     {
-        int end = Character.isHighSurrogate(message.charAt(max - 1)) ? max - 1 : max;
-        return message.substring(0, end);
+        return Character.isHighSurrogate(message.charAt(max - 1)) ? max - 1 : max;
     }
 }

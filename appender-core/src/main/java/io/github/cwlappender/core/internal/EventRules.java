@@ -31,6 +31,8 @@ final class EventRules
     private final OversizePolicy oversize;
     private final int maxEventBytes;
     private final long expiredMillis;
+    // The batcher thread's own buffer for checking a message's characters in bulk.
+    private final char[] scratch = new char[4096];
 
     EventRules(EngineConfig config, Counters counters)
     {
@@ -59,7 +61,7 @@ final class EventRules
             return;
         }
         String clean = message;
-        int bytes = Utf8.wellFormedLength(message);
+        int bytes = Utf8.wellFormedLength(message, scratch);
         if (bytes < 0)
         {
             clean = Utf8.sanitize(message);

@@ -178,9 +178,10 @@ public final class Pipeline
 
     /**
      * The application-thread path: a few volatile reads, a budget CAS, a slot claim and a publish. Never touches the
-     * network; waits for room only as {@code onBufferFull} allows.
+     * network; waits for room only as {@code onBufferFull} allows. Only the first {@code length} characters of the
+     * message are sent.
      */
-    public boolean append(long timestamp, String message, boolean important)
+    public boolean append(long timestamp, String message, int length, boolean important)
     {
         counters.accepted();
         if (EngineThread.isCurrent())
@@ -193,7 +194,7 @@ public final class Pipeline
             counters.dropped(DropReason.SHUTDOWN);
             return false;
         }
-        return intake.offer(timestamp, message, important);
+        return intake.offer(timestamp, message, length, important);
     }
 
     /** Counts an event an adapter refused because it came from the SDK's or the engine's own logging. */
