@@ -1,6 +1,7 @@
 package io.github.cwlappender.it.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.EngineStatistics;
@@ -10,6 +11,7 @@ import io.github.cwlappender.core.internal.naming.NameSources;
 import io.github.cwlappender.testsupport.fake.StoredEvent;
 import io.github.cwlappender.testsupport.fake.StrictCloudWatchLogsServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -114,6 +116,9 @@ class DateRolloverTest
             {
                 if (i == total / 2)
                 {
+                    // Midnight strikes once the old day's stream holds something, with later batches still to come.
+                    await().atMost(Duration.ofSeconds(30)).until(() -> !server.storedEvents(GROUP + "/2026-03-14",
+                            "flow-2026-03-14").isEmpty());
                     clock.now = Instant.parse("2026-03-15T00:00:00Z");
                 }
                 assertThat(append(pipeline, now + i, String.format("event %05d", i))).isTrue();
