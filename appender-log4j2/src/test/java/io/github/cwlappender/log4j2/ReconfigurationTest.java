@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +24,7 @@ import org.apache.logging.log4j.core.config.ConfigurationFactory;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Log4j2 reconfiguring while the appender runs ({@code monitorInterval}, {@code Configurator.reconfigure},
@@ -65,6 +68,38 @@ class ReconfigurationTest
             // One engine throughout: the first appender's counts are the last one's.
             assertThat(first.getStatistics().delivered()).isEqualTo(22);
             assertThat(server.storedEvents(GROUP, "same")).hasSize(22);
+            context.stop();
+        }
+    }
+
+    @Test
+    void aChangedFileSeenByMonitorIntervalKeepsTheEngine(@TempDir Path dir) throws Exception
+    {
+        try (StrictCloudWatchLogsServer server = StrictCloudWatchLogsServer.start())
+        {
+            Path file = dir.resolve("log4j2.xml");
+            Files.writeString(file, xml(server.endpoint(), "monitored", "", "before %m"));
+            LoggerContext context = new LoggerContext("monitored", null, file.toUri());
+            context.start();
+            CloudWatchLogsAppender first = appender(context);
+            context.getLogger("com.example.Orders").info("one");
+            assertThat(first.flush(Duration.ofSeconds(30))).isTrue();
+            List<Thread> batcher = batchers(engineThreads());
+
+            Files.writeString(file, xml(server.endpoint(), "monitored", "", "after %m"));
+            assertThat(file.toFile().setLastModified(System.currentTimeMillis() + 5_000)).isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                context.getLogger("com.example.Orders").info("waiting");
+                return context.getConfiguration().getAppender("CLOUDWATCH") != first;
+            });
+            context.getLogger("com.example.Orders").info("two");
+            assertThat(appender(context).flush(Duration.ofSeconds(30))).isTrue();
+
+            assertThat(batchers(engineThreads())).isEqualTo(batcher);
+            List<String> stored = messages(server.storedEvents(GROUP, "monitored"));
+            assertThat(stored).contains("before one", "after two");
+            assertThat(first.getStatistics().isBalanced()).isTrue();
+            assertThat(first.getStatistics().delivered()).isEqualTo(stored.size());
             context.stop();
         }
     }
@@ -155,14 +190,19 @@ class ReconfigurationTest
     private static Configuration configuration(LoggerContext context, String endpoint, String stream,
             String extraAttributes) throws IOException
     {
-        String xml = "<Configuration status='warn'><Appenders>"
-                + "<CloudWatchLogs name='CLOUDWATCH' logGroup='" + GROUP + "' logStream='" + stream + "'"
-                + " region='us-east-1' endpoint='" + endpoint + "' " + extraAttributes + ">"
-                + "<PatternLayout pattern='%m'/></CloudWatchLogs>"
-                + "</Appenders><Loggers><Root level='INFO'><AppenderRef ref='CLOUDWATCH'/></Root></Loggers>"
-                + "</Configuration>";
+        String xml = xml(endpoint, stream, extraAttributes, "%m");
         return ConfigurationFactory.getInstance().getConfiguration(context,
                 new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static String xml(String endpoint, String stream, String extraAttributes, String pattern)
+    {
+        return "<Configuration status='warn' monitorInterval='1'><Appenders>"
+                + "<CloudWatchLogs name='CLOUDWATCH' logGroup='" + GROUP + "' logStream='" + stream + "'"
+                + " region='us-east-1' endpoint='" + endpoint + "' " + extraAttributes + ">"
+                + "<PatternLayout pattern='" + pattern + "'/></CloudWatchLogs>"
+                + "</Appenders><Loggers><Root level='INFO'><AppenderRef ref='CLOUDWATCH'/></Root></Loggers>"
+                + "</Configuration>";
     }
 
     private static CloudWatchLogsAppender appender(LoggerContext context)

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.spi.ConfigurationEvent;
 import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineStatistics;
 import io.github.cwlappender.testsupport.fake.StoredEvent;
@@ -15,13 +16,17 @@ import io.github.cwlappender.testsupport.fake.StrictCloudWatchLogsServer;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Logback reconfiguring while the appender runs: what {@code scan} and {@code JoranConfigurator} do, a reset of the
@@ -57,6 +62,50 @@ class ReconfigurationTest
             assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadsBefore + 3);
             context.stop();
             assertThat(server.storedEvents(GROUP, "reset")).hasSize(21);
+        }
+    }
+
+    @Test
+    void aChangedFileSeenByScanLosesNothing(@TempDir Path dir) throws Exception
+    {
+        try (StrictCloudWatchLogsServer server = StrictCloudWatchLogsServer.start())
+        {
+            Path file = dir.resolve("logback.xml");
+            Files.writeString(file, xml(server.endpoint(), "", "before %msg", true));
+            LoggerContext context = newContext();
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(file.toFile());
+            CloudWatchLogsAppender first = appender(context);
+            AtomicBoolean changeDetected = new AtomicBoolean();
+            AtomicBoolean reconfigured = new AtomicBoolean();
+            context.addConfigurationEventListener(event -> {
+                if (event.getEventType() == ConfigurationEvent.EventType.CHANGE_DETECTED)
+                {
+                    changeDetected.set(true);
+                }
+                else if (event.getEventType() == ConfigurationEvent.EventType.CONFIGURATION_ENDED_SUCCESSFULLY
+                        && changeDetected.get())
+                {
+                    reconfigured.set(true);
+                }
+            });
+            for (int i = 0; i < 100; i++)
+            {
+                context.getLogger("com.example.Orders").info("order {}", i);
+            }
+
+            Files.writeString(file, xml(server.endpoint(), "", "after %msg", true));
+            assertThat(file.toFile().setLastModified(System.currentTimeMillis() + 5_000)).isTrue();
+            await().atMost(Duration.ofSeconds(30)).untilTrue(reconfigured);
+            assertThat(appender(context)).isNotSameAs(first);
+            context.getLogger("com.example.Orders").info("last");
+            context.stop();
+
+            assertThat(first.getStatistics().delivered()).as("%s", first.getStatistics()).isEqualTo(100);
+            assertThat(messages(server.storedEvents(GROUP, "reset"))).hasSize(101).contains("before order 99",
+                    "after last");
+            assertThat(engineThreads()).isEmpty();
         }
     }
 
@@ -157,19 +206,24 @@ class ReconfigurationTest
     private static void configure(LoggerContext context, String endpoint, String extraOptions)
             throws JoranException
     {
-        String xml = "<configuration>"
-                + "<appender name='CLOUDWATCH' class='io.github.cwlappender.logback.CloudWatchLogsAppender'>"
-                + "<logGroup>" + GROUP + "</logGroup><logStream>reset</logStream>"
-                + "<region>us-east-1</region><endpoint>" + endpoint + "</endpoint>" + extraOptions
-                + "<layout><pattern>%msg</pattern></layout>"
-                + "</appender>"
-                + "<root level='INFO'><appender-ref ref='CLOUDWATCH'/></root>"
-                + "</configuration>";
+        String xml = xml(endpoint, extraOptions, "%msg", false);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(appender(context)).as("status: %s", context.getStatusManager().getCopyOfStatusList())
                 .isNotNull().matches(CloudWatchLogsAppender::isStarted);
+    }
+
+    private static String xml(String endpoint, String extraOptions, String pattern, boolean scan)
+    {
+        return "<configuration" + (scan ? " scan='true' scanPeriod='500 milliseconds'" : "") + ">"
+                + "<appender name='CLOUDWATCH' class='io.github.cwlappender.logback.CloudWatchLogsAppender'>"
+                + "<logGroup>" + GROUP + "</logGroup><logStream>reset</logStream>"
+                + "<region>us-east-1</region><endpoint>" + endpoint + "</endpoint>" + extraOptions
+                + "<layout><pattern>" + pattern + "</pattern></layout>"
+                + "</appender>"
+                + "<root level='INFO'><appender-ref ref='CLOUDWATCH'/></root>"
+                + "</configuration>";
     }
 
     private static CloudWatchLogsAppender appender(LoggerContext context)
