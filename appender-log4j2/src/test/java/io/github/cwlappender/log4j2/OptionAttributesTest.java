@@ -72,7 +72,8 @@ class OptionAttributesTest
         assertThat(undeclared).as("attributes with no EngineOption declaration").isEmpty();
     }
 
-    private static EngineOptions forwarded(CloudWatchLogsAppender.Builder<?> builder) throws ReflectiveOperationException
+    private static EngineOptions forwarded(CloudWatchLogsAppender.Builder<?> builder)
+            throws ReflectiveOperationException
     {
         Method options = CloudWatchLogsAppender.Builder.class.getDeclaredMethod("options");
         options.setAccessible(true);

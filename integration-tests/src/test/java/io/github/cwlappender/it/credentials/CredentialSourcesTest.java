@@ -143,7 +143,8 @@ class CredentialSourcesTest
     @Test
     void aProfileWithRoleArnAndSourceProfileAssumesItsRoleThroughSts() throws Exception
     {
-        Files.write(dir.resolve("config"), ("[profile writer]\nrole_arn = " + ROLE + "\nsource_profile = base\nregion = us-east-1\n")
+        Files.write(dir.resolve("config"), ("[profile writer]\nrole_arn = " + ROLE
+                + "\nsource_profile = base\nregion = us-east-1\n")
                 .getBytes(StandardCharsets.UTF_8));
         Files.write(dir.resolve("credentials"), ("[base]\naws_access_key_id = AKIDSOURCEPROFILE\n"
                 + "aws_secret_access_key = s\n").getBytes(StandardCharsets.UTF_8));
