@@ -112,7 +112,7 @@ public final class CloudWatchLogsEngine implements AutoCloseable
      */
     public boolean append(long timestampMillis, String message, boolean important)
     {
-        return pipeline.append(timestampMillis, message, message == null ? 0 : message.length(), important);
+        return pipeline.append(timestampMillis, message, important);
     }
 
     /**

@@ -176,6 +176,12 @@ public final class Pipeline
         return state == State.RUNNING;
     }
 
+    /** As {@link #append(long, String, int, boolean)}, for the whole message. */
+    public boolean append(long timestamp, String message, boolean important)
+    {
+        return append(timestamp, message, message == null ? 0 : message.length(), important);
+    }
+
     /**
      * The application-thread path: a few volatile reads, a budget CAS, a slot claim and a publish. Never touches the
      * network; waits for room only as {@code onBufferFull} allows. Only the first {@code length} characters of the
