@@ -14,6 +14,8 @@ final class DeliveryRun
     private static final long START_TIMEOUT_MILLIS = 120_000;
 
     private final Settings settings;
+    /** Events the endpoint held when the measured phase began (the warm-up's). */
+    private long storedBeforeMain;
 
     DeliveryRun(Settings settings)
     {
@@ -66,8 +68,6 @@ final class DeliveryRun
         }
         return result;
     }
-
-    private long storedBeforeMain;
 
     // After a failure: let the system stop and print its status to the child's log, for the reader of that log.
     private static void stopQuietly(ChildJvm child)

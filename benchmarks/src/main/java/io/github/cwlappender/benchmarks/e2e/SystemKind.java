@@ -9,8 +9,8 @@ enum SystemKind
     CEILING("bare SDK loop (ceiling)", "2 threads, full batches (1 MiB or 10,000 events) through the SDK v2"
             + " client our appender builds (URL-connection HTTP client, SDK retries off); no logging framework",
             CeilingLoop::new, false),
-    OURS_LOGBACK("ours, Logback", "defaults: only logGroup, region, endpoint set", () -> new OursLogback(), true),
-    OURS_LOG4J2("ours, Log4j2", "defaults: only logGroup, region, endpoint set", () -> new OursLog4j2(), true),
+    OURS_LOGBACK("ours, Logback", "defaults: only logGroup, region, endpoint set", OursLogback::new, true),
+    OURS_LOG4J2("ours, Log4j2", "defaults: only logGroup, region, endpoint set", OursLog4j2::new, true),
     KDGREGORY_DEFAULT("kdgregory 3.2.1, defaults", "logGroup, logStream, clientRegion, clientEndpoint; SDK v1 facade",
             () -> new KdgregoryLogback(false), false),
     KDGREGORY_TUNED("kdgregory 3.2.1, tuned", "as defaults plus discardAction=none, discardThreshold=2147483647"

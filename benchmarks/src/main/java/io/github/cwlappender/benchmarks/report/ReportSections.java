@@ -45,8 +45,8 @@ final class ReportSections
                 .append(", ").append(meta.getOrDefault("os", "?")).append('\n');
         md.append("- End to end: ").append(Numbers.count(events)).append(" events of ")
                 .append(meta.getOrDefault("event_bytes", "?")).append(" B from ")
-                .append(meta.getOrDefault("threads", "?")).append(" threads per system, after a warm-up of ")
-                .append(Numbers.count(Numbers.parse(meta.get("warmup_events"))))
+                .append(meta.getOrDefault("threads", "?")).append(" threads per system, ")
+                .append(warmup(Numbers.parse(meta.get("warmup_events"))))
                 .append("; each system in its own JVM (-Xmx").append(meta.getOrDefault("child_heap", "?"))
                 .append(") against its own fresh strict endpoint; logging stops at ")
                 .append(meta.getOrDefault("cap_seconds", "?")).append(" s if a system is slower\n");
@@ -57,6 +57,11 @@ final class ReportSections
             md.append("- No JMH result files were found for this run\n");
         }
         return md.toString();
+    }
+
+    private static String warmup(double events)
+    {
+        return events > 0 ? "after a warm-up of " + Numbers.count(events) + " in the same JVM" : "without warm-up";
     }
 
     static String throughput(List<Map<String, String>> rows, String chartLink)

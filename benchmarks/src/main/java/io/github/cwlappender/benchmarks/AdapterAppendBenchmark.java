@@ -1,0 +1,506 @@
+package io.github.cwlappender.benchmarks;
+
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.helpers.NOPAppender;
+import io.github.cwlappender.core.EngineStatistics;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.async.AsyncLoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.appender.NullAppender;
+import org.apache.logging.log4j.core.config.AppenderRef;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+import org.apache.logging.log4j.core.layout.ByteBufferDestination;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What one logger call costs the application thread, {@code log.info("order {} shipped to {}", id, city)}, through our
+ * adapters beside each framework's own asynchronous front in front of an appender that does nothing more.
+ *
+ * <p>One {@code @Benchmark} per framework front and thread count; the {@code appender} parameter says what is behind
+ * it, so each pair runs in the same JMH run:
+ * <ul>
+ *   <li>{@code logback}: {@code cloudwatch} (our appender) | {@code async-nop} ({@code AsyncAppender} to
+ *       {@code NOPAppender}) | {@code async-format} ({@code AsyncAppender} to an appender that formats with the same
+ *       pattern and discards).</li>
+ *   <li>{@code log4j2} (synchronous loggers): {@code cloudwatch} | {@code async-null} ({@code <Async>} to
+ *       {@code Null}) | {@code async-format} ({@code <Async>} to an appender that encodes with the same pattern and
+ *       discards).</li>
+ *   <li>{@code asyncLoggers} ({@code AsyncLoggerContextSelector}, its own fork): {@code cloudwatch} | {@code null} |
+ *       {@code format}.</li>
+ * </ul>
+ * Ours runs with its default options (default pattern, buffer, linger, in-flight), a client that accepts every batch at
+ * once ({@link NoopLogsClient}), so the buffer always has room. The framework fronts run with their defaults, except
+ * that Logback's {@code AsyncAppender} is told not to discard INFO events when its queue is nearly full
+ * ({@code discardingThreshold=0}): both sides then deliver every event. Each side's teardown prints what was not
+ * delivered, which should be nothing. Run with {@code -prof gc} for allocation per call.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class AdapterAppendBenchmark
+{
+    private static final String LOGGER = "com.example.shop.fulfilment.OrderShippingService";
+    private static final String FORMAT = "order {} shipped to {}";
+    private static final String[] CITIES = {"Amsterdam", "Zürich", "Copenhagen", "Lisbon", "Tallinn", "Porto",
+        "Ljubljana", "Reykjavík"};
+    // Boxed once, as an application holding an order id object would; the call itself then allocates nothing.
+    private static final Long[] IDS = new Long[64];
+    private static final String SELECTOR = "-Dlog4j2.contextSelector="
+            + "org.apache.logging.log4j.core.async.AsyncLoggerContextSelector";
+
+    static
+    {
+        for (int i = 0; i < IDS.length; i++)
+        {
+            IDS[i] = 8_172_300_000L + i * 7919L;
+        }
+    }
+
+    /**
+     * Cycles through a few ids and cities, per thread, so the formatted text is not constant. Also measures what the
+     * calling thread alone allocates per call ({@code -prof gc} counts every thread, the batcher's and the framework
+     * consumer's too) and the CPU time it spends per call (which, unlike the score, does not grow when other
+     * processes take the CPU away), and prints both at the end of the trial for the last measured iteration.
+     */
+    @State(Scope.Thread)
+    public static class Arguments
+    {
+        private static final com.sun.management.ThreadMXBean THREADS =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+        private int next;
+        private int callsAtStart;
+        private long bytesAtStart;
+        private long cpuAtStart;
+        private double lastBytesPerCall = Double.NaN;
+        private double lastCpuNanosPerCall = Double.NaN;
+
+        Long id()
+        {
+            return IDS[next++ & (IDS.length - 1)];
+        }
+
+        String city()
+        {
+            return CITIES[next & (CITIES.length - 1)];
+        }
+
+        @Setup(Level.Iteration)
+        public void startCounting()
+        {
+            callsAtStart = next;
+            bytesAtStart = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+            cpuAtStart = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void stopCounting()
+        {
+            long cpu = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
+            long bytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - bytesAtStart;
+            int calls = Math.max(1, next - callsAtStart);
+            lastBytesPerCall = (double) bytes / calls;
+            lastCpuNanosPerCall = (double) cpu / calls;
+        }
+
+        @TearDown(Level.Trial)
+        public void report()
+        {
+            System.out.printf("calling thread %s allocated %.1f B/call, used %.1f ns CPU/call%n",
+                    Thread.currentThread().getName(), lastBytesPerCall, lastCpuNanosPerCall);
+        }
+    }
+
+    // ---- Logback -------------------------------------------------------------------------------------------------
+
+    @State(Scope.Benchmark)
+    public static class LogbackFront
+    {
+        @Param({"cloudwatch", "async-nop", "async-format"})
+        public String appender;
+
+        org.slf4j.Logger logger;
+        private LoggerContext context;
+        private io.github.cwlappender.logback.CloudWatchLogsAppender ours;
+        private NoopLogsClient client;
+        private CountingFormatAppender formatter;
+
+        @Setup(Level.Trial)
+        public void start()
+        {
+            context = new LoggerContext();
+            context.setName("bench");
+            context.setMDCAdapter(new LogbackMDCAdapter());
+            context.start();
+            Appender<ILoggingEvent> target;
+            if (appender.equals("cloudwatch"))
+            {
+                client = new NoopLogsClient(false);
+                ours = new io.github.cwlappender.logback.CloudWatchLogsAppender();
+                ours.setContext(context);
+                ours.setName("CLOUDWATCH");
+                ours.setLogGroup("/bench/logback");
+                ours.setRegion("us-east-1");
+                ours.setClient(client);
+                ours.start();
+                target = ours;
+            }
+            else
+            {
+                Appender<ILoggingEvent> behind;
+                if (appender.equals("async-nop"))
+                {
+                    behind = new NOPAppender<>();
+                }
+                else
+                {
+                    formatter = new CountingFormatAppender();
+                    behind = formatter;
+                }
+                behind.setContext(context);
+                behind.setName("BEHIND");
+                behind.start();
+                AsyncAppender async = new AsyncAppender();
+                async.setContext(context);
+                async.setName("ASYNC");
+                async.setDiscardingThreshold(0);
+                async.addAppender(behind);
+                async.start();
+                target = async;
+            }
+            ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            root.setLevel(ch.qos.logback.classic.Level.INFO);
+            root.addAppender(target);
+            logger = context.getLogger(LOGGER);
+        }
+
+        void log(Arguments args)
+        {
+            logger.info(FORMAT, args.id(), args.city());
+        }
+
+        @TearDown(Level.Trial)
+        public void stop()
+        {
+            context.stop();
+            if (ours != null)
+            {
+                report("logback/cloudwatch", ours.getStatistics());
+            }
+            if (formatter != null)
+            {
+                System.out.println("logback/async-format: formatted " + formatter.formatted.sum() + " events");
+            }
+        }
+    }
+
+    /** Formats like our appender's default and keeps nothing: the framework side of the pair does the same work. */
+    static final class CountingFormatAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
+    {
+        final LongAdder formatted = new LongAdder();
+        private ch.qos.logback.classic.PatternLayout layout;
+        private int sink;
+
+        @Override
+        public void start()
+        {
+            layout = new ch.qos.logback.classic.PatternLayout();
+            layout.setContext(getContext());
+            layout.setPattern(io.github.cwlappender.logback.CloudWatchLogsAppender.DEFAULT_PATTERN);
+            layout.start();
+            super.start();
+        }
+
+        @Override
+        protected void append(ILoggingEvent event)
+        {
+            sink += layout.doLayout(event).length();
+            formatted.increment();
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void logback(LogbackFront front, Arguments args)
+    {
+        front.log(args);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void logbackTwoThreads(LogbackFront front, Arguments args)
+    {
+        front.log(args);
+    }
+
+    // ---- Log4j2 --------------------------------------------------------------------------------------------------
+
+    /** Shared by the synchronous-logger and the async-logger fronts: which appender the root logger writes to. */
+    abstract static class Log4j2Front
+    {
+        org.apache.logging.log4j.Logger logger;
+        private org.apache.logging.log4j.core.LoggerContext context;
+        private io.github.cwlappender.log4j2.CloudWatchLogsAppender ours;
+        private EncodingDiscardAppender formatter;
+
+        abstract String appender();
+
+        abstract String label();
+
+        void start(String contextName)
+        {
+            ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
+            builder.setConfigurationName(contextName);
+            builder.setStatusLevel(org.apache.logging.log4j.Level.ERROR);
+            builder.add(builder.newRootLogger(org.apache.logging.log4j.Level.INFO));
+            context = Configurator.initialize(builder.build(false));
+            Configuration config = context.getConfiguration();
+            org.apache.logging.log4j.core.Appender target;
+            switch (appender())
+            {
+                case "cloudwatch":
+                    ours = io.github.cwlappender.log4j2.CloudWatchLogsAppender.newBuilder().setName("CLOUDWATCH")
+                            .setLogGroup("/bench/log4j2").setRegion("us-east-1").setClient(new NoopLogsClient(false))
+                            .setConfiguration(config).build();
+                    target = ours;
+                    break;
+                case "null":
+                    target = NullAppender.createAppender("NULL");
+                    break;
+                case "format":
+                    formatter = new EncodingDiscardAppender(config);
+                    target = formatter;
+                    break;
+                default:
+                    org.apache.logging.log4j.core.Appender behind;
+                    if (appender().equals("async-null"))
+                    {
+                        behind = NullAppender.createAppender("BEHIND");
+                    }
+                    else
+                    {
+                        formatter = new EncodingDiscardAppender(config);
+                        behind = formatter;
+                    }
+                    behind.start();
+                    config.addAppender(behind);
+                    target = org.apache.logging.log4j.core.appender.AsyncAppender.newBuilder().setName("ASYNC")
+                            .setAppenderRefs(new AppenderRef[] {AppenderRef.createAppenderRef(behind.getName(), null,
+                                    null)})
+                            .setConfiguration(config).build();
+                    break;
+            }
+            target.start();
+            config.addAppender(target);
+            config.getRootLogger().addAppender(target, null, null);
+            context.updateLoggers();
+            logger = context.getLogger(LOGGER);
+        }
+
+        void log(Arguments args)
+        {
+            logger.info(FORMAT, args.id(), args.city());
+        }
+
+        boolean isAsync()
+        {
+            return context instanceof AsyncLoggerContext;
+        }
+
+        void stop()
+        {
+            boolean async = isAsync();
+            Configurator.shutdown(context);
+            if (ours != null)
+            {
+                report(label() + "/cloudwatch" + (async ? " (async loggers)" : ""), ours.getStatistics());
+            }
+            if (formatter != null)
+            {
+                System.out.println(label() + "/" + appender() + ": encoded " + formatter.encoded.sum() + " events");
+            }
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Log4j2SyncFront extends Log4j2Front
+    {
+        @Param({"cloudwatch", "async-null", "async-format"})
+        public String appender;
+
+        @Override
+        String appender()
+        {
+            return appender;
+        }
+
+        @Override
+        String label()
+        {
+            return "log4j2";
+        }
+
+        @Setup(Level.Trial)
+        public void setUp()
+        {
+            start("bench-sync");
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown()
+        {
+            stop();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class AsyncLoggersFront extends Log4j2Front
+    {
+        @Param({"cloudwatch", "null", "format"})
+        public String appender;
+
+        @Override
+        String appender()
+        {
+            return appender;
+        }
+
+        @Override
+        String label()
+        {
+            return "asyncLoggers";
+        }
+
+        @Setup(Level.Trial)
+        public void setUp()
+        {
+            start("bench-async-loggers");
+            if (!isAsync())
+            {
+                throw new IllegalStateException("run with " + SELECTOR);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown()
+        {
+            stop();
+        }
+    }
+
+    /**
+     * Encodes each event with the same pattern, the way Log4j2's file appenders do (garbage-free, into a reused byte
+     * buffer), and discards the bytes.
+     */
+    static final class EncodingDiscardAppender extends AbstractAppender implements ByteBufferDestination
+    {
+        final LongAdder encoded = new LongAdder();
+        private final ByteBuffer buffer = ByteBuffer.allocate(8192);
+
+        EncodingDiscardAppender(Configuration config)
+        {
+            super("FORMAT", null, PatternLayout.newBuilder()
+                    .withPattern(io.github.cwlappender.log4j2.CloudWatchLogsAppender.DEFAULT_PATTERN)
+                    .withConfiguration(config).build(), true, Property.EMPTY_ARRAY);
+        }
+
+        @Override
+        public void append(LogEvent event)
+        {
+            synchronized (buffer)
+            {
+                getLayout().encode(event, this);
+                buffer.clear();
+            }
+            encoded.increment();
+        }
+
+        @Override
+        public ByteBuffer getByteBuffer()
+        {
+            return buffer;
+        }
+
+        @Override
+        public ByteBuffer drain(ByteBuffer buf)
+        {
+            buf.clear();
+            return buf;
+        }
+
+        @Override
+        public void writeBytes(ByteBuffer data)
+        {
+            data.position(data.limit());
+        }
+
+        @Override
+        public void writeBytes(byte[] data, int offset, int length)
+        {
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void log4j2(Log4j2SyncFront front, Arguments args)
+    {
+        front.log(args);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void log4j2TwoThreads(Log4j2SyncFront front, Arguments args)
+    {
+        front.log(args);
+    }
+
+    @Benchmark
+    @Threads(1)
+    @Fork(value = 1, jvmArgsAppend = SELECTOR)
+    public void asyncLoggers(AsyncLoggersFront front, Arguments args)
+    {
+        front.log(args);
+    }
+
+    @Benchmark
+    @Threads(2)
+    @Fork(value = 1, jvmArgsAppend = SELECTOR)
+    public void asyncLoggersTwoThreads(AsyncLoggersFront front, Arguments args)
+    {
+        front.log(args);
+    }
+
+    private static void report(String label, EngineStatistics stats)
+    {
+        System.out.println(label + ": " + stats);
+    }
+}
