@@ -137,6 +137,7 @@ class CredentialSourcesTest
 
         assertThat(result.exitCode).as("%s", result).isZero();
         assertThat(logs.accessKeyIds()).containsExactly("AKIDOPSPROFILE");
+        assertThat(logs.signingRegions()).containsExactly("eu-west-3");
         assertThat(sts.calls()).isEmpty();
     }
 

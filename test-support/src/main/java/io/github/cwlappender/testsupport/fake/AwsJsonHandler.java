@@ -42,13 +42,16 @@ final class AwsJsonHandler implements HttpHandler
     private final Faults faults;
     private final RequestCounts counts;
     private final Set<String> accessKeyIds;
+    private final Set<String> signingRegions;
 
-    AwsJsonHandler(LogsOperations operations, Faults faults, RequestCounts counts, Set<String> accessKeyIds)
+    AwsJsonHandler(LogsOperations operations, Faults faults, RequestCounts counts, Set<String> accessKeyIds,
+            Set<String> signingRegions)
     {
         this.operations = operations;
         this.faults = faults;
         this.counts = counts;
         this.accessKeyIds = accessKeyIds;
+        this.signingRegions = signingRegions;
     }
 
     @Override
@@ -176,17 +179,18 @@ final class AwsJsonHandler implements HttpHandler
         return null;
     }
 
-    // "AWS4-HMAC-SHA256 Credential=AKID/20261125/us-east-1/logs/aws4_request, ...": the key the client signed with.
+    // "AWS4-HMAC-SHA256 Credential=AKID/20261125/us-east-1/logs/aws4_request, ...": the key and region signed with.
     private void recordAccessKey(HttpExchange exchange)
     {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String prefix = "AWS4-HMAC-SHA256 Credential=";
         if (authorization != null && authorization.startsWith(prefix))
         {
-            int slash = authorization.indexOf('/', prefix.length());
-            if (slash > prefix.length())
+            String[] scope = authorization.substring(prefix.length()).split("[/,]", 5);
+            if (scope.length == 5 && !scope[0].isEmpty())
             {
-                accessKeyIds.add(authorization.substring(prefix.length(), slash));
+                accessKeyIds.add(scope[0]);
+                signingRegions.add(scope[2]);
             }
         }
     }

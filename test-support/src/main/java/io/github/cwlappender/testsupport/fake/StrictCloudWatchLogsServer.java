@@ -84,6 +84,7 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
     private final LogStore store = new LogStore();
     private final RequestCounts counts = new RequestCounts();
     private final Set<String> accessKeyIds = ConcurrentHashMap.newKeySet();
+    private final Set<String> signingRegions = ConcurrentHashMap.newKeySet();
     private final Faults faults = new Faults(store);
     private final LogsOperations operations;
     private volatile Clock clock = Clock.systemUTC();
@@ -101,7 +102,7 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
             return t;
         });
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        http.createContext("/", new AwsJsonHandler(operations, faults, counts, accessKeyIds));
+        http.createContext("/", new AwsJsonHandler(operations, faults, counts, accessKeyIds, signingRegions));
         http.setExecutor(executor);
         http.start();
     }
@@ -263,6 +264,12 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
     public Set<String> accessKeyIds()
     {
         return Set.copyOf(accessKeyIds);
+    }
+
+    /** The regions in the signatures of the requests received so far: the region each client was built for. */
+    public Set<String> signingRegions()
+    {
+        return Set.copyOf(signingRegions);
     }
 
     /** Every event stored so far, in arrival order, across all groups and streams (deleted ones included). */
