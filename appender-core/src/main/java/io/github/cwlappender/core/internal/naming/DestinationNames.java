@@ -94,7 +94,7 @@ public final class DestinationNames
         switch (token.substitution().resolved())
         {
             case AT_CONFIGURATION:
-                raw = sources.local().value(token);
+                raw = localValue(token);
                 break;
             case AT_WARM_START:
                 raw = metadata.get(token.substitution());
@@ -104,6 +104,22 @@ public final class DestinationNames
                 return null;
         }
         return forGroup ? NameSanitizer.groupValue(raw) : NameSanitizer.streamValue(raw);
+    }
+
+    private String localValue(NameTemplate.Token token)
+    {
+        try
+        {
+            return sources.local().value(token);
+        }
+        catch (RuntimeException e)
+        {
+            // A security manager may refuse an environment variable or property: a name is still needed.
+            String fallback = token.defaultValue() != null ? token.defaultValue() : token.substitution().fallback();
+            String value = fallback == null ? "" : fallback;
+            problems.accept(token + " could not be read (" + e + "); using '" + value + "'");
+            return value;
+        }
     }
 
     /** The names with only {@code {date}} left, and the last day's expansion kept so most batches reuse it. */

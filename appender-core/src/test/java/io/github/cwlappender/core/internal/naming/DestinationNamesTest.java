@@ -88,6 +88,20 @@ class DestinationNamesTest
     }
 
     @Test
+    void aVariableThatMayNotBeReadTakesItsDefault()
+    {
+        LocalValues refusing = new LocalValues(name -> {
+            throw new SecurityException("getenv." + name + " denied");
+        }, props::get, null, () -> 0L);
+        NameSources sources = new NameSources(clock, refusing, env::get, null, null, 1000, 2000);
+
+        LogDestination where = new DestinationNames("/app/{env:TEAM:core}", "s", sources, problems::add).current();
+
+        assertThat(where.logGroup()).isEqualTo("/app/core");
+        assertThat(problems).singleElement().asString().contains("getenv.TEAM denied");
+    }
+
+    @Test
     void namesWithoutMetadataTokensNeedNoLookUps()
     {
         assertThat(names("/app/{date}", "{hostname}-{date}").needsLookUps()).isFalse();
