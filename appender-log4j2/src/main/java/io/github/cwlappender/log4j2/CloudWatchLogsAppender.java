@@ -151,8 +151,15 @@ public final class CloudWatchLogsAppender extends AbstractAppender
         // The engine refuses and counts new events from here on. The appender stays started until the engine is
         // done, so that what the SDK logs during the final delivery is counted as recursion, not reported as an
         // error (or thrown, with ignoreExceptions="false") by Log4j2 for a stopping appender.
+        boolean reconfiguring = replacedByNewConfiguration();
         boolean delivered = releasing == null || releasing.release(stopLimitMillis(timeout, timeUnit,
-                engineConfig.shutdownTimeoutMillis()), replacedByNewConfiguration());
+                engineConfig.shutdownTimeoutMillis()), reconfiguring);
+        if (contextStopping())
+        {
+            // The logging context stops (at exit, say): engines that earlier reconfigurations left finishing get to
+            // deliver too before it returns.
+            CloudWatchLogsManager.awaitHandedOver();
+        }
         if (configuration != null)
         {
             EngineThreadFilter.detach(configuration, this);
@@ -220,6 +227,12 @@ public final class CloudWatchLogsAppender extends AbstractAppender
     {
         LoggerContext context = loggerContext(configuration);
         return context != null && context.isStarted() && context.getConfiguration() != configuration;
+    }
+
+    private boolean contextStopping()
+    {
+        LoggerContext context = loggerContext(configuration);
+        return context != null && (context.isStopping() || context.isStopped());
     }
 
     private static LoggerContext loggerContext(Configuration configuration)

@@ -5,6 +5,8 @@ import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.StatusListener;
 import io.github.cwlappender.core.internal.EngineThread;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
@@ -23,6 +25,11 @@ final class CloudWatchLogsManager extends AbstractManager
 {
     /** The longest a reconfiguration waits for an engine it no longer needs before the engine goes on alone. */
     static final long HANDOVER_WAIT_MILLIS = 500;
+
+    // On top of an engine's own deadline, for its stopper thread to end after it.
+    private static final long STOPPER_END_MARGIN_MILLIS = 1000;
+    // Stopper threads of engines handed over by reconfigurations, with the time by which each ends.
+    private static final Map<Thread, Long> FINISHING = new LinkedHashMap<>();
 
     private static final ManagerFactory<CloudWatchLogsManager, Settings> FACTORY = (key, settings) ->
             new CloudWatchLogsManager(settings.context, key, CloudWatchLogsEngine.create(settings.config,
@@ -91,17 +98,55 @@ final class CloudWatchLogsManager extends AbstractManager
         boolean[] delivered = new boolean[1];
         Thread stopper = EngineThread.factory(engine.config().name(), "stopper")
                 .newThread(() -> delivered[0] = engine.stop(Duration.ofMillis(limitMillis)));
+        long endsBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis + STOPPER_END_MARGIN_MILLIS);
         stopper.start();
-        try
+        join(stopper, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(HANDOVER_WAIT_MILLIS, limitMillis)));
+        if (stopper.isAlive())
         {
-            stopper.join(Math.min(HANDOVER_WAIT_MILLIS, limitMillis));
+            synchronized (FINISHING)
+            {
+                FINISHING.put(stopper, endsBy);
+            }
+            return false;
         }
-        catch (InterruptedException e)
+        // Seeing the stopper ended orders its write of delivered before this read.
+        return delivered[0];
+    }
+
+    /**
+     * Waits for the engines that reconfigurations left finishing, each until its own deadline, so that stopping the
+     * logging context (at exit, say) still delivers what they held.
+     */
+    static void awaitHandedOver()
+    {
+        Map<Thread, Long> waiting;
+        synchronized (FINISHING)
+        {
+            waiting = new LinkedHashMap<>(FINISHING);
+            FINISHING.clear();
+        }
+        waiting.forEach(CloudWatchLogsManager::join);
+    }
+
+    private static void join(Thread thread, long deadlineNanos)
+    {
+        boolean interrupted = false;
+        while (thread.isAlive() && deadlineNanos - System.nanoTime() > 0)
+        {
+            try
+            {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+            }
+            catch (InterruptedException e)
+            {
+                // The wait is bounded; the interrupt is handed back to the caller below.
+                interrupted = true;
+            }
+        }
+        if (interrupted)
         {
             Thread.currentThread().interrupt();
         }
-        // The join orders the write of delivered before this read when the stopper has ended.
-        return !stopper.isAlive() && delivered[0];
     }
 
     /** What a new manager is made of. */
