@@ -69,11 +69,11 @@ class CompatibilitySmokeTest
             }
             context.stop();
 
-            assertThat(server.storedEvents(group, "compat").stream().map(StoredEvent::message)
-                    .collect(Collectors.toList())).containsExactlyElementsOf(expected);
             EngineStatistics stats = appender.getStatistics();
             assertThat(stats.delivered()).as("%s", stats).isEqualTo(EVENTS);
             assertThat(stats.isBalanced()).as("%s", stats).isTrue();
+            assertThat(server.storedEvents(group, "compat").stream().map(StoredEvent::message)
+                    .collect(Collectors.toList())).containsExactlyElementsOf(expected);
         }
     }
 

@@ -61,11 +61,11 @@ class CompatibilitySmokeTest
             context.getMDCAdapter().clear();
             context.stop();
 
-            assertThat(server.storedEvents(group, "compat").stream().map(StoredEvent::message)
-                    .collect(Collectors.toList())).containsExactlyElementsOf(expected);
             EngineStatistics stats = appender.getStatistics();
             assertThat(stats.delivered()).as("%s", stats).isEqualTo(EVENTS);
             assertThat(stats.isBalanced()).as("%s", stats).isTrue();
+            assertThat(server.storedEvents(group, "compat").stream().map(StoredEvent::message)
+                    .collect(Collectors.toList())).containsExactlyElementsOf(expected);
             assertThat(context.getStatusManager().getCopyOfStatusList()).as("status messages")
                     .noneMatch(s -> s.getLevel() >= Status.WARN);
         }
