@@ -4,6 +4,7 @@ import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.internal.naming.LogDestination;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.AccessDeniedException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
@@ -60,16 +61,29 @@ final class Destinations
     {
         try
         {
-            // Tags, key and class are set only here, on a group we create: an existing group is never changed.
-            client.get().createLogGroup(b -> b.logGroupName(group)
-                    .tags(config.tags().isEmpty() ? null : config.tags())
-                    .kmsKeyId(config.kmsKeyId())
-                    .logGroupClass(config.logGroupClass()));
-            status.info("created log group '" + group + "'");
+            createGroup(group, true);
         }
         catch (ResourceAlreadyExistsException raced)
         {
             return;
+        }
+        catch (AccessDeniedException denied)
+        {
+            if (config.tags().isEmpty())
+            {
+                throw denied;
+            }
+            // Tags are a convenience, like retention: a missing logs:TagResource must not stop delivery.
+            status.warn("could not tag log group '" + group + "' (" + Failure.describe(denied) + "); creating it"
+                    + " without tags: grant logs:TagResource to have them");
+            try
+            {
+                createGroup(group, false);
+            }
+            catch (ResourceAlreadyExistsException raced)
+            {
+                return;
+            }
         }
         if (config.retentionDays() != null)
         {
@@ -85,6 +99,17 @@ final class Destinations
                         + group + "': " + Failure.describe(e));
             }
         }
+    }
+
+    // Tags, key and class are set only here, on a group we create: an existing group is never changed.
+    private void createGroup(String group, boolean withTags)
+    {
+        client.get().createLogGroup(b -> b.logGroupName(group)
+                .tags(withTags && !config.tags().isEmpty() ? config.tags() : null)
+                .kmsKeyId(config.kmsKeyId())
+                .logGroupClass(config.logGroupClass()));
+        status.info("created log group '" + group + "'" + (withTags || config.tags().isEmpty() ? ""
+                : " without tags"));
     }
 
     private void createStream(LogDestination where)

@@ -8,7 +8,9 @@ import io.github.cwlappender.core.StatusListener;
 import io.github.cwlappender.testsupport.fake.LogGroupSettings;
 import io.github.cwlappender.testsupport.fake.StrictCloudWatchLogsServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,14 +64,56 @@ class LogGroupSettingsTest
         assertThat(server.storedEvents("/test/settings/existing", "s")).hasSize(1);
     }
 
+    @Test
+    void withoutPermissionToTagTheGroupIsCreatedWithoutTagsWithAWarningAndNothingIsLost()
+    {
+        server.denyTagging();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+
+        deliverOneEvent("/test/settings/untaggable", new StatusListener()
+        {
+            @Override
+            public void info(String message)
+            {
+            }
+
+            @Override
+            public void warn(String message, Throwable cause)
+            {
+                warnings.add(message);
+            }
+
+            @Override
+            public void error(String message, Throwable cause)
+            {
+                warnings.add(message);
+            }
+        });
+
+        LogGroupSettings settings = server.logGroupSettings("/test/settings/untaggable");
+        assertThat(settings.tags()).isEmpty();
+        assertThat(settings.kmsKeyId()).isEqualTo(KMS_KEY);
+        assertThat(settings.logGroupClass()).isEqualTo("INFREQUENT_ACCESS");
+        assertThat(server.retentionDays("/test/settings/untaggable")).isEqualTo(14);
+        assertThat(warnings).anySatisfy(w -> assertThat(w)
+                .contains("could not tag log group '/test/settings/untaggable'").contains("AccessDeniedException")
+                .contains("grant logs:TagResource"));
+        assertThat(server.storedEvents("/test/settings/untaggable", "s")).hasSize(1);
+    }
+
     private void deliverOneEvent(String group)
+    {
+        deliverOneEvent(group, StatusListener.silent());
+    }
+
+    private void deliverOneEvent(String group, StatusListener status)
     {
         CloudWatchLogsEngine engine = CloudWatchLogsEngine.create(EngineConfig.builder()
                 .logGroup(group).logStream("s")
                 .endpoint(server.endpoint()).region(server.region()).credentialsProvider(server.credentials())
                 .tags("team=payments,env=prod").kmsKeyId(KMS_KEY).logGroupClass("infrequent_access")
                 .retentionDays(14)
-                .build(), StatusListener.silent());
+                .build(), status);
         engine.start();
         engine.append(System.currentTimeMillis(), "hello");
         assertThat(engine.stop(Duration.ofSeconds(20))).as("%s", engine.statistics()).isTrue();

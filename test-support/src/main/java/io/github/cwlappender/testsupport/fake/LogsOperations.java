@@ -88,6 +88,14 @@ final class LogsOperations
         }
     }
 
+    private volatile boolean taggingDenied;
+
+    /** Whether CreateLogGroup with tags is refused, as for a caller without logs:TagResource. */
+    void denyTagging(boolean denied)
+    {
+        this.taggingDenied = denied;
+    }
+
     private ObjectNode createLogGroup(JsonNode request)
     {
         String group = groupName(request);
@@ -96,6 +104,12 @@ final class LogsOperations
         String kmsKeyId = text(request, "kmsKeyId", false);
         Map<String, String> tags = stringMap(request, "tags");
         NameRules.checkTags(tags);
+        if (taggingDenied && !tags.isEmpty())
+        {
+            throw ServiceError.clientError("AccessDeniedException", "User is not authorized to perform:"
+                    + " logs:TagResource on resource: arn:aws:logs:us-east-1:123456789012:log-group:" + group
+                    + " because no identity-based policy allows the logs:TagResource action");
+        }
         store.createGroup(group, now(), new LogGroupSettings(tags, kmsKeyId, groupClass));
         return JSON.objectNode();
     }

@@ -266,6 +266,15 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
         return Set.copyOf(accessKeyIds);
     }
 
+    /**
+     * From now on, refuses CreateLogGroup requests that carry tags with AccessDeniedException, as the service does
+     * for a caller without {@code logs:TagResource}; without tags they still succeed.
+     */
+    public void denyTagging()
+    {
+        operations.denyTagging(true);
+    }
+
     /** The regions in the signatures of the requests received so far: the region each client was built for. */
     public Set<String> signingRegions()
     {
