@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A log group or log stream name as written in the options: literal text and {@code {token}}s. A {@code {} always
+ * A log group or log stream name as written in the options: literal text and {@code {token}}s. An opening brace always
  * opens a token, so literal text never holds braces; that keeps a partly expanded name parseable again.
  */
 public final class NameTemplate
