@@ -18,9 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
 {
-    // Budget and waiters are settled at least once per this many events.
-    private static final long SETTLE_EVERY_MASK = 1024 - 1;
-
     private final EventRules rules;
     private final BatchBuilder batch;
     private final BatchSender sender;
@@ -75,11 +72,10 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
             counters.dropped(DropReason.PERMANENT_ERROR);
             status.errorLimited("internal", "internal error while batching an event, dropped it: " + e);
         }
-        if (endOfBatch || (sequence & SETTLE_EVERY_MASK) == SETTLE_EVERY_MASK)
+        if (endOfBatch)
         {
             settleCharges();
-            // Threads waiting for a free slot can try again. Not only at the end of a run: a full ring drains as
-            // one run, and its waiters would otherwise sleep until all of it was batched.
+            // Threads waiting for a free slot can try again.
             budget.wakeWaiters();
         }
         if (endOfBatch || lingerExpired())
