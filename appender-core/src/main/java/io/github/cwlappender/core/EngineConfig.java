@@ -367,8 +367,8 @@ public final class EngineConfig
                 + shutdownTimeoutMillis + ", requestTimeoutMillis=" + requestTimeoutMillis + ", client="
                 + (client == null ? "built-in" : "supplied") + ", credentials="
                 + (credentialsProvider == null ? "default chain" : "supplied") + ", profile=" + profile + ", roleArn="
-                + roleArn + ", roleSessionName=" + roleSessionName + ", externalId=" + (externalId == null ? null
-                : "(set)") + ", credentialsProviderFactory=" + (credentialsProviderFactory == null ? null
+                + roleArn + ", roleSessionName=" + roleSessionName + ", externalId=" + externalId
+                + ", credentialsProviderFactory=" + (credentialsProviderFactory == null ? null
                 : credentialsProviderFactory.getClass().getName()) + ", tags=" + tags + ", kmsKeyId=" + kmsKeyId
                 + ", logGroupClass=" + logGroupClass + "}";
     }
