@@ -33,6 +33,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.validation.constraints.Required;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.core.selector.ContextSelector;
+import org.apache.logging.log4j.core.util.Constants;
 import org.apache.logging.log4j.status.StatusLogger;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
@@ -178,7 +179,9 @@ public final class CloudWatchLogsAppender extends AbstractAppender
             engine.countRecursionDrop();
             return;
         }
-        boolean queued = engine.append(event.getTimeMillis(), MessageText.withoutTrailingLineBreak(format(event)),
+        String text = format(event);
+        // The layout's trailing line break is left out by length: no copy of the text here.
+        boolean queued = engine.append(event.getTimeMillis(), text, MessageText.lengthWithoutTrailingLineBreak(text),
                 event.getLevel().isMoreSpecificThan(Level.WARN));
         if (!queued && !ignoreExceptions())
         {
@@ -212,9 +215,29 @@ public final class CloudWatchLogsAppender extends AbstractAppender
         return engine.config();
     }
 
+    /**
+     * The event's text. A {@link PatternLayout} (the default) writes into the thread's reused builder, as Log4j2's own
+     * garbage-free appenders have it write into theirs, and the one copy made of it leaves the trailing line break
+     * out; other text layouts are asked for their text, and the rest for bytes.
+     */
     private String format(LogEvent event)
     {
         Layout<? extends Serializable> layout = getLayout();
+        if (layout instanceof PatternLayout)
+        {
+            // Where Log4j2 keeps no thread-locals (web applications), neither does this.
+            StringBuilder line = Constants.ENABLE_THREADLOCALS ? MessageText.lineBuilder() : new StringBuilder(512);
+            try
+            {
+                ((PatternLayout) layout).serialize(event, line);
+                return MessageText.takeLine(line);
+            }
+            finally
+            {
+                // Left empty for the next event even when a converter threw.
+                line.setLength(0);
+            }
+        }
         if (layout instanceof StringLayout)
         {
             return ((StringLayout) layout).toSerializable(event);
