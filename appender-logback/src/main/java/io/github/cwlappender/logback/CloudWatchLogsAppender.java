@@ -214,6 +214,12 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         options.set(EngineOption.CREDENTIALS_PROVIDER_FACTORY, credentialsProviderFactory);
     }
 
+    /** The class name of your {@code CloudWatchLogsClientFactory}: the whole client, from configuration. */
+    public void setClientFactory(String clientFactory)
+    {
+        options.set(EngineOption.CLIENT_FACTORY, clientFactory);
+    }
+
     /** Tags for a log group the appender creates, {@code key=value,key2=value2}. */
     public void setTags(String tags)
     {
@@ -356,7 +362,9 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
             current.countRecursionDrop();
             return;
         }
-        current.append(event.getTimeStamp(), MessageText.withoutTrailingLineBreak(formatter.apply(event)),
+        String text = formatter.apply(event);
+        // The layout's trailing line break is left out by length: no copy of the text on the logging thread.
+        current.append(event.getTimeStamp(), text, MessageText.lengthWithoutTrailingLineBreak(text),
                 event.getLevel().isGreaterOrEqual(Level.WARN));
     }
 
@@ -417,21 +425,17 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
             // Text as the encoder's layout makes it, or its bytes decoded with its own charset: see EncoderText.
             return EncoderText.of(encoder);
         }
-        Layout<ILoggingEvent> l = layout;
-        if (l == null)
+        if (layout == null)
         {
             PatternLayout pattern = new PatternLayout();
             pattern.setPattern(DEFAULT_PATTERN);
             pattern.setContext(getContext());
-            pattern.start();
             ownedFormatter = pattern;
-            l = pattern;
+            // Formats into a reused builder: one copy of the text per event, none of it a line break.
+            return PatternText.start(pattern);
         }
-        else
-        {
-            startIfNeeded(l);
-        }
-        Layout<ILoggingEvent> chosen = l;
+        startIfNeeded(layout);
+        Layout<ILoggingEvent> chosen = layout;
         return chosen::doLayout;
     }
 

@@ -1,0 +1,81 @@
+package io.github.cwlappender.logback;
+
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.pattern.EnsureExceptionHandling;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Context;
+import ch.qos.logback.core.pattern.Converter;
+import ch.qos.logback.core.pattern.PostCompileProcessor;
+import io.github.cwlappender.core.MessageText;
+import java.util.function.Function;
+
+/**
+ * The appender's own default {@link PatternLayout}, formatting into the logging thread's reused builder
+ * ({@link MessageText#lineBuilder()}): what {@code PatternLayout.doLayout} does, without the new
+ * {@code StringBuilder} it makes for every event, and with the trailing line break left out of the one copy that is
+ * made.
+ *
+ * <p>The layout hands its compiled converter chain to its post-compile processor when it starts; this one takes note
+ * of it and then does what {@code PatternLayout}'s own processor does (add a throwable converter when the pattern has
+ * none). Should the chain not be known, events are formatted with {@code doLayout}.
+ */
+final class PatternText implements Function<ILoggingEvent, String>
+{
+    private final PatternLayout layout;
+    private volatile Converter<ILoggingEvent> head;
+
+    private PatternText(PatternLayout layout)
+    {
+        this.layout = layout;
+    }
+
+    /** Starts {@code layout} (configured, not yet started) and returns its formatter. */
+    static PatternText start(PatternLayout layout)
+    {
+        PatternText text = new PatternText(layout);
+        layout.setPostCompileProcessor(text.new ChainCapture());
+        layout.start();
+        return text;
+    }
+
+    PatternLayout layout()
+    {
+        return layout;
+    }
+
+    @Override
+    public String apply(ILoggingEvent event)
+    {
+        Converter<ILoggingEvent> first = head;
+        if (first == null || !layout.isStarted())
+        {
+            return layout.doLayout(event);
+        }
+        StringBuilder line = MessageText.lineBuilder();
+        try
+        {
+            for (Converter<ILoggingEvent> c = first; c != null; c = c.getNext())
+            {
+                c.write(line, event);
+            }
+            return MessageText.takeLine(line);
+        }
+        finally
+        {
+            // Left empty for the next event even when a converter threw.
+            line.setLength(0);
+        }
+    }
+
+    private final class ChainCapture implements PostCompileProcessor<ILoggingEvent>
+    {
+        private final EnsureExceptionHandling exceptions = new EnsureExceptionHandling();
+
+        @Override
+        public void process(Context context, Converter<ILoggingEvent> chain)
+        {
+            exceptions.process(context, chain);
+            head = chain;
+        }
+    }
+}
