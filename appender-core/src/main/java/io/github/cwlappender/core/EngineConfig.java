@@ -119,6 +119,7 @@ public final class EngineConfig
     private final String roleSessionName;
     private final String externalId;
     private final CredentialsProviderFactory credentialsProviderFactory;
+    private final CloudWatchLogsClientFactory clientFactory;
     private final Map<String, String> tags;
     private final String kmsKeyId;
     private final String logGroupClass;
@@ -156,6 +157,7 @@ public final class EngineConfig
         this.roleSessionName = blankToNull(b.roleSessionName);
         this.externalId = blankToNull(b.externalId);
         this.credentialsProviderFactory = b.credentialsProviderFactory;
+        this.clientFactory = b.clientFactory;
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
         this.kmsKeyId = blankToNull(b.kmsKeyId);
         this.logGroupClass = b.logGroupClass;
@@ -334,6 +336,12 @@ public final class EngineConfig
         return credentialsProviderFactory;
     }
 
+    /** The user's client factory named by the {@code clientFactory} option, already created; or null. */
+    public CloudWatchLogsClientFactory clientFactory()
+    {
+        return clientFactory;
+    }
+
     /** Tags for a log group this engine creates, in the order written; empty for none. */
     public Map<String, String> tags()
     {
@@ -369,7 +377,8 @@ public final class EngineConfig
                 + (credentialsProvider == null ? "default chain" : "supplied") + ", profile=" + profile + ", roleArn="
                 + roleArn + ", roleSessionName=" + roleSessionName + ", externalId=" + externalId
                 + ", credentialsProviderFactory=" + (credentialsProviderFactory == null ? null
-                : credentialsProviderFactory.getClass().getName()) + ", tags=" + tags + ", kmsKeyId=" + kmsKeyId
+                : credentialsProviderFactory.getClass().getName()) + ", clientFactory=" + (clientFactory == null ? null
+                : clientFactory.getClass().getName()) + ", tags=" + tags + ", kmsKeyId=" + kmsKeyId
                 + ", logGroupClass=" + logGroupClass + "}";
     }
 
@@ -418,6 +427,8 @@ public final class EngineConfig
         private String externalId;
         private String credentialsProviderFactoryClass;
         private CredentialsProviderFactory credentialsProviderFactory;
+        private String clientFactoryClass;
+        private CloudWatchLogsClientFactory clientFactory;
         private String tagsText;
         private Map<String, String> tags = new LinkedHashMap<>();
         private String kmsKeyId;
@@ -652,6 +663,16 @@ public final class EngineConfig
             return this;
         }
 
+        /**
+         * The name of a class implementing {@link CloudWatchLogsClientFactory} with a public no-argument constructor;
+         * {@link #build()} loads and creates it.
+         */
+        public Builder clientFactory(String className)
+        {
+            this.clientFactoryClass = className;
+            return this;
+        }
+
         /** Tags for a log group the engine creates, as {@code key=value,key2=value2}. */
         public Builder tags(String tags)
         {
@@ -785,7 +806,19 @@ public final class EngineConfig
                 {
                     problems.add("set either profile or credentialsProviderFactory, not both");
                 }
-                credentialsProviderFactory = CredentialsProviderFactories.create(factory, problems);
+                credentialsProviderFactory = UserFactories.create("credentialsProviderFactory", factory,
+                        CredentialsProviderFactory.class, problems);
+            }
+            String clientClass = blankToNull(clientFactoryClass);
+            if (clientClass != null)
+            {
+                if (blankToNull(profile) != null || role != null || factory != null)
+                {
+                    problems.add("clientFactory builds the whole client, credentials included: remove profile, roleArn"
+                            + " and credentialsProviderFactory, or clientFactory");
+                }
+                clientFactory = UserFactories.create("clientFactory", clientClass, CloudWatchLogsClientFactory.class,
+                        problems);
             }
         }
 

@@ -74,6 +74,19 @@ class CredentialsAndGroupOptionsTest
     }
 
     @Test
+    void aClientFactoryIsCreatedAtStartAndCannotBeCombinedWithCredentialsOptions()
+    {
+        assertThat(config(Map.of("clientFactory", NoClientFactory.class.getName())).clientFactory())
+                .isInstanceOf(NoClientFactory.class);
+        assertThat(problems(Map.of("clientFactory", AnonymousFactory.class.getName()))).singleElement().asString()
+                .contains("clientFactory: class '" + AnonymousFactory.class.getName() + "' does not implement"
+                        + " io.github.cwlappender.core.CloudWatchLogsClientFactory");
+        assertThat(problems(Map.of("clientFactory", NoClientFactory.class.getName(), "roleArn",
+                "arn:aws:iam::123456789012:role/w"))).singleElement().asString()
+                .startsWith("clientFactory builds the whole client, credentials included");
+    }
+
+    @Test
     void logGroupSettingsAreParsedInTheOrderWritten()
     {
         EngineConfig config = config(Map.of("tags", " team=payments , env=prod,cost-centre=42/a:b ,empty=",
@@ -140,6 +153,15 @@ class CredentialsAndGroupOptionsTest
         public AwsCredentialsProvider create(EngineConfig config)
         {
             return AnonymousCredentialsProvider.create();
+        }
+    }
+
+    public static final class NoClientFactory implements CloudWatchLogsClientFactory
+    {
+        @Override
+        public software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient create(EngineConfig config)
+        {
+            return null;
         }
     }
 

@@ -406,6 +406,9 @@ public final class CloudWatchLogsAppender extends AbstractAppender
         private String credentialsProviderFactory;
 
         @PluginBuilderAttribute
+        private String clientFactory;
+
+        @PluginBuilderAttribute
         private String tags;
 
         @PluginBuilderAttribute
@@ -638,6 +641,13 @@ public final class CloudWatchLogsAppender extends AbstractAppender
         public B setCredentialsProviderFactory(String credentialsProviderFactory)
         {
             this.credentialsProviderFactory = credentialsProviderFactory;
+            return asBuilder();
+        }
+
+        /** The class name of your {@code CloudWatchLogsClientFactory}: the whole client, from configuration. */
+        public B setClientFactory(String clientFactory)
+        {
+            this.clientFactory = clientFactory;
             return asBuilder();
         }
 

@@ -36,6 +36,18 @@ final class ClientHolder implements Supplier<CloudWatchLogsClient>
             {
                 throw new IllegalStateException("engine stopped");
             }
+            if (config.clientFactory() != null)
+            {
+                CloudWatchLogsClient made = config.clientFactory().create(config);
+                if (made == null)
+                {
+                    throw new IllegalStateException("clientFactory " + config.clientFactory().getClass().getName()
+                            + " returned no client");
+                }
+                client = made;
+                owned = true;
+                return client;
+            }
             Credentials made = new Credentials(config, requestTimeout(config));
             try
             {

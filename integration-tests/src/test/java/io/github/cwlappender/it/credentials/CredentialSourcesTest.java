@@ -172,6 +172,15 @@ class CredentialSourcesTest
         assertThat(logs.accessKeyIds()).containsExactly(StaticKeyFactory.ACCESS_KEY_ID);
     }
 
+    @Test
+    void clientFactoryNamedInConfigurationBuildsTheClient() throws Exception
+    {
+        ChildEngine.Result result = child().option("clientFactory", LoopbackClientFactory.class.getName()).run();
+
+        assertThat(result.exitCode).as("%s", result).isZero();
+        assertThat(logs.accessKeyIds()).containsExactly(LoopbackClientFactory.ACCESS_KEY_ID);
+    }
+
     private ChildEngine child() throws IOException
     {
         return new ChildEngine(dir).option("logGroup", "/test/credentials").option("logStream", "child")
