@@ -7,11 +7,12 @@ import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusManager;
 import ch.qos.logback.core.status.WarnStatus;
 import ch.qos.logback.core.util.StatusPrinter;
+import io.github.cwlappender.core.CloudWatchLogsEngine;
 import io.github.cwlappender.core.StatusListener;
 
 /**
  * Engine reports go to Logback's status manager, with the appender as their origin; the engine has already prefixed
- * the appender name. Lost events are warnings.
+ * the appender name. Lost events are warnings, and so are problems met while delivering (see {@link #error}).
  *
  * <p>Logback keeps statuses in its status manager and shows none of them at run time unless a status listener is
  * configured, so without one a drop episode would go unseen. Therefore, while the context has no status listener at
@@ -41,10 +42,19 @@ final class StatusBridge implements StatusListener
         report(new WarnStatus(message, origin, cause));
     }
 
+    /**
+     * Problems found while the appender starts are errors. Problems met while delivering (refused credentials, a
+     * client that cannot be built, a missing destination) are reported from the engine's own threads and become
+     * warnings: Logback's tools read error statuses as configuration errors, and Spring Boot fails start-up on any it
+     * finds once it has configured Logback, including those an appender being replaced reports at that moment. A
+     * network or credential problem must never stop an application from starting; the report is printed all the
+     * same.
+     */
     @Override
     public void error(String message, Throwable cause)
     {
-        report(new ErrorStatus(message, origin, cause));
+        report(CloudWatchLogsEngine.isEngineThread() ? new WarnStatus(message, origin, cause)
+                : new ErrorStatus(message, origin, cause));
     }
 
     @Override
