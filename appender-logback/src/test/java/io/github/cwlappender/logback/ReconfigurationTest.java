@@ -147,7 +147,7 @@ class ReconfigurationTest
             unreachable = "http://127.0.0.1:" + closed.getLocalPort();
         }
         LoggerContext context = newContext();
-        configure(context, unreachable, "<shutdownTimeoutMillis>4000</shutdownTimeoutMillis>");
+        configure(context, unreachable, "");
         CloudWatchLogsAppender before = appender(context);
         for (int i = 0; i < 10; i++)
         {
@@ -155,10 +155,10 @@ class ReconfigurationTest
         }
 
         long started = System.nanoTime();
-        reconfigure(context, unreachable, "<shutdownTimeoutMillis>4000</shutdownTimeoutMillis>");
+        reconfigure(context, unreachable, "");
         long reconfigureMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         System.out.println("Logback reset + reconfiguration with an unreachable endpoint took " + reconfigureMillis
-                + " ms (shutdownTimeoutMillis=4000)");
+                + " ms (shutdownTimeoutMillis at its default, 10000)");
 
         assertThat(reconfigureMillis).isLessThan(2000);
         assertThat(before.isStarted()).isFalse();
