@@ -15,8 +15,7 @@ import org.apache.logging.log4j.core.LoggerContext;
  */
 public final class Log4j2Example
 {
-    // Named like an application's class. Loggers under io.github.cwlappender are treated as this library's own
-    // and never sent (see RecursionGuard), so the example does not use its own class name.
+    // Named like an application's class, so the stream reads like a real service's.
     private static final Logger LOG = LogManager.getLogger("com.example.shop.OrderService");
 
     private Log4j2Example()

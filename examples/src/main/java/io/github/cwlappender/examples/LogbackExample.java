@@ -14,8 +14,7 @@ import org.slf4j.MDC;
  */
 public final class LogbackExample
 {
-    // Named like an application's class. Loggers under io.github.cwlappender are treated as this library's own
-    // and never sent (see RecursionGuard), so the example does not use its own class name.
+    // Named like an application's class, so the stream reads like a real service's.
     private static final Logger LOG = LoggerFactory.getLogger("com.example.shop.OrderService");
 
     private LogbackExample()
