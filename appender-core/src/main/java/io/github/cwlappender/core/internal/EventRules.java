@@ -31,8 +31,6 @@ final class EventRules
     private final OversizePolicy oversize;
     private final int maxEventBytes;
     private final long expiredMillis;
-    // The batcher thread's own buffer for checking a message's characters in bulk.
-    private final char[] scratch = new char[4096];
 
     EventRules(EngineConfig config, Counters counters)
     {
@@ -61,7 +59,7 @@ final class EventRules
             return;
         }
         String clean = message;
-        int bytes = Utf8.wellFormedLength(message, scratch);
+        int bytes = Utf8.wellFormedLength(message);
         if (bytes < 0)
         {
             clean = Utf8.sanitize(message);

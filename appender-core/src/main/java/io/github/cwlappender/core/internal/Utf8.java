@@ -94,27 +94,6 @@ public final class Utf8
         return bytes;
     }
 
-    /**
-     * As {@link #wellFormedLength(String)}, faster for ASCII text that fits {@code scratch}: the characters are
-     * copied out in bulk and checked together in a loop the JIT can unroll, instead of one {@code charAt} at a time.
-     */
-    public static int wellFormedLength(String s, char[] scratch)
-    {
-        int n = s.length();
-        if (n > scratch.length)
-        {
-            return wellFormedLength(s);
-        }
-        s.getChars(0, n, scratch, 0);
-        int bits = 0;
-        for (int i = 0; i < n; i++)
-        {
-            bits |= scratch[i];
-        }
-        // All ASCII: one byte per character. Otherwise the exact count, with the check for lone surrogates.
-        return bits < 0x80 ? n : wellFormedLength(s);
-    }
-
     /** UTF-8 length of a well-formed string (see {@link #sanitize}). */
     public static int length(String s)
     {
