@@ -2,17 +2,11 @@ package io.github.cwlappender.testsupport.fake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,8 +22,7 @@ public final class EcsMetadataServer implements AutoCloseable
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE_PATH = "/v4/4b6f8f2a-fake-container";
 
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final LoopbackHttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile String cluster = "arn:aws:ecs:eu-west-1:123456789012:cluster/orders-cluster";
     private volatile String taskArn =
@@ -37,36 +30,22 @@ public final class EcsMetadataServer implements AutoCloseable
     private volatile String containerName = "orders-api";
     private volatile Duration delay = Duration.ZERO;
 
-    private EcsMetadataServer() throws IOException
+    private EcsMetadataServer()
     {
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "fake-ecs-metadata");
-            t.setDaemon(true);
-            return t;
-        });
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        http.createContext("/", this::handle);
-        http.setExecutor(executor);
-        http.start();
+        this.server = LoopbackHttpServer.start("fake-ecs-metadata", "the fake ECS task metadata endpoint",
+                this::handle);
     }
 
     /** Starts a server on a free port of 127.0.0.1. */
     public static EcsMetadataServer start()
     {
-        try
-        {
-            return new EcsMetadataServer();
-        }
-        catch (IOException e)
-        {
-            throw new UncheckedIOException("could not bind the fake ECS task metadata endpoint to 127.0.0.1", e);
-        }
+        return new EcsMetadataServer();
     }
 
     /** The container's metadata URI, for {@code ECS_CONTAINER_METADATA_URI_V4} or {@code cwl.ecsMetadataUri}. */
     public String metadataUri()
     {
-        return "http://127.0.0.1:" + http.getAddress().getPort() + BASE_PATH;
+        return server.endpoint() + BASE_PATH;
     }
 
     /** The task document's {@code Cluster}: a name, or an ARN as on Fargate and EC2 launch types today. */
@@ -204,8 +183,7 @@ public final class EcsMetadataServer implements AutoCloseable
 
     public void stop()
     {
-        http.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     @Override

@@ -1,11 +1,7 @@
 package io.github.cwlappender.testsupport.fake;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -81,43 +75,27 @@ public final class FakeStsServer implements AutoCloseable
 
     private static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final LoopbackHttpServer server;
     private final List<Call> calls = new ArrayList<>();
     private final AtomicInteger issued = new AtomicInteger();
     private volatile Duration lifetime = Duration.ofHours(1);
     private volatile boolean refusing;
 
-    private FakeStsServer() throws IOException
+    private FakeStsServer()
     {
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "fake-sts");
-            t.setDaemon(true);
-            return t;
-        });
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        http.createContext("/", this::handle);
-        http.setExecutor(executor);
-        http.start();
+        this.server = LoopbackHttpServer.start("fake-sts", "the STS fake", this::handle);
     }
 
     /** Starts a server on a free port of 127.0.0.1. */
     public static FakeStsServer start()
     {
-        try
-        {
-            return new FakeStsServer();
-        }
-        catch (IOException e)
-        {
-            throw new UncheckedIOException("could not bind the STS fake to 127.0.0.1", e);
-        }
+        return new FakeStsServer();
     }
 
     /** {@code http://127.0.0.1:PORT}. */
     public String endpoint()
     {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
+        return server.endpoint();
     }
 
     /**
@@ -143,8 +121,7 @@ public final class FakeStsServer implements AutoCloseable
     @Override
     public void close()
     {
-        http.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException

@@ -2,12 +2,8 @@ package io.github.cwlappender.testsupport.fake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,8 +41,7 @@ public final class ImdsV2Server implements AutoCloseable
     private static final int MAX_TTL_SECONDS = 21_600;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final LoopbackHttpServer server;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger metadataRequests = new AtomicInteger();
@@ -58,36 +51,21 @@ public final class ImdsV2Server implements AutoCloseable
     private volatile String accountId = "123456789012";
     private volatile Duration delay = Duration.ZERO;
 
-    private ImdsV2Server() throws IOException
+    private ImdsV2Server()
     {
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "fake-imds");
-            t.setDaemon(true);
-            return t;
-        });
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        http.createContext("/", this::handle);
-        http.setExecutor(executor);
-        http.start();
+        this.server = LoopbackHttpServer.start("fake-imds", "the fake instance metadata service", this::handle);
     }
 
     /** Starts a server on a free port of 127.0.0.1. */
     public static ImdsV2Server start()
     {
-        try
-        {
-            return new ImdsV2Server();
-        }
-        catch (IOException e)
-        {
-            throw new UncheckedIOException("could not bind the fake instance metadata service to 127.0.0.1", e);
-        }
+        return new ImdsV2Server();
     }
 
     /** {@code http://127.0.0.1:PORT}: the value for {@code cwl.imdsEndpoint}. */
     public String endpoint()
     {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
+        return server.endpoint();
     }
 
     public ImdsV2Server instanceId(String value)
@@ -270,8 +248,7 @@ public final class ImdsV2Server implements AutoCloseable
 
     public void stop()
     {
-        http.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     @Override

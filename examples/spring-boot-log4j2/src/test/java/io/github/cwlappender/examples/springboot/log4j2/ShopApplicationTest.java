@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cwlappender.testsupport.jvm.ExampleJvm;
 import io.github.cwlappender.testsupport.moto.MotoServer;
 import io.github.cwlappender.testsupport.moto.MotoServerExtension;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package io.github.cwlappender.examples.springboot.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cwlappender.testsupport.jvm.ExampleJvm;
 import io.github.cwlappender.testsupport.moto.MotoServer;
 import io.github.cwlappender.testsupport.moto.MotoServerExtension;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.github.cwlappender.examples.springboot.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cwlappender.testsupport.jvm.ExampleJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

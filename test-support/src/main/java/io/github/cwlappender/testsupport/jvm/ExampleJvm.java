@@ -1,4 +1,4 @@
-package io.github.cwlappender.examples.springboot.log4j2;
+package io.github.cwlappender.testsupport.jvm;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,41 +12,41 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the example's {@code main} in a JVM of its own, as a user runs it: the JVM ends when {@code main} returns,
+ * Runs an example application's {@code main} in a JVM of its own, as a user runs it: the JVM ends when {@code main} returns,
  * and only then does Boot's shutdown hook stop the logging system, which is when the appender delivers what it
  * still holds. (Closing an application context does not stop Boot's logging system; a test that stayed in its own
  * JVM would not see that last delivery.) The child gets the test's class path and no AWS settings of the machine
  * it runs on: every AWS_ variable is removed and the shared credentials and config files point nowhere, so only
  * what a test passes reaches the SDK, and the instance metadata service is never asked.
  */
-final class ExampleJvm
+public final class ExampleJvm
 {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     private final List<String> systemProperties = new ArrayList<>();
     private final List<String> arguments = new ArrayList<>();
 
-    ExampleJvm systemProperty(String name, String value)
+    public ExampleJvm systemProperty(String name, String value)
     {
         systemProperties.add("-D" + name + "=" + value);
         return this;
     }
 
     /** A Boot property on the command line, which overrides application.properties. */
-    ExampleJvm property(String name, String value)
+    public ExampleJvm property(String name, String value)
     {
         arguments.add("--" + name + "=" + value);
         return this;
     }
 
     /** Dummy keys for the emulator, which accepts any. */
-    ExampleJvm emulatorCredentials()
+    public ExampleJvm emulatorCredentials()
     {
         return systemProperty("aws.accessKeyId", "AKIDBOOTEXAMPLETEST")
                 .systemProperty("aws.secretAccessKey", "boot-example-test-secret-not-real");
     }
 
-    Result run(Class<?> mainClass) throws IOException, InterruptedException
+    public Result run(Class<?> mainClass) throws IOException, InterruptedException
     {
         Path dir = Files.createDirectories(Paths.get("target", "example-jvm"));
         Path nowhere = dir.resolve("no-such-aws-file");
@@ -86,10 +86,43 @@ final class ExampleJvm
     }
 
     /** How the example ended and what it printed. */
-    record Result(int exitCode, String stdout, String stderr, Duration took)
+    public static final class Result
     {
+        private final int exitCode;
+        private final String stdout;
+        private final String stderr;
+        private final Duration took;
+
+        Result(int exitCode, String stdout, String stderr, Duration took)
+        {
+            this.exitCode = exitCode;
+            this.stdout = stdout;
+            this.stderr = stderr;
+            this.took = took;
+        }
+
+        public int exitCode()
+        {
+            return exitCode;
+        }
+
+        public String stdout()
+        {
+            return stdout;
+        }
+
+        public String stderr()
+        {
+            return stderr;
+        }
+
+        public Duration took()
+        {
+            return took;
+        }
+
         /** Both streams: Logback prints its status lines on standard error, Log4j2 on standard output. */
-        String output()
+        public String output()
         {
             return stdout + stderr;
         }
