@@ -54,10 +54,11 @@ class LoggingThreadAllocationTest
         assertThat(fixture.appender.getStatistics().delivered()).isEqualTo(1 + ROUNDS * EVENTS_PER_ROUND);
 
         long layoutsOwn = layoutsOwnBytesPerEvent(threads);
-        // A second copy of the line would add as much again; a few bytes of slack for caches refreshed now and then.
+        // A second copy of the line would add as much again. The slack covers a small object or two that the JIT
+        // removes in one run and not in another (24 bytes more than here was seen on a fresh clone).
         assertThat(ours).as("bytes allocated per event on the logging thread; Log4j2 encoding with the same layout"
                 + " allocates %d, one copy of the %d-character line is %d", layoutsOwn, lineChars, oneCopy)
-                .isLessThanOrEqualTo(layoutsOwn + oneCopy + 16);
+                .isLessThanOrEqualTo(layoutsOwn + oneCopy + 64);
     }
 
     /** The same events through the same pattern, encoded as Log4j2's file appenders do, in a context of its own. */

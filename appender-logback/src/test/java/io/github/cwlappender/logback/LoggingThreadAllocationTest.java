@@ -46,9 +46,10 @@ class LoggingThreadAllocationTest
         assertThat(fixture.appender.getStatistics().delivered()).isEqualTo((long) ROUNDS * EVENTS_PER_ROUND);
 
         long layoutOnly = layoutOnlyBytesPerEvent(threads);
-        // Another copy of the line would add about 200 bytes; a little slack for caches refreshed now and then.
+        // Another copy of the line would add about 200 bytes. The slack covers a small object or two that the JIT
+        // removes in one run and not in another.
         assertThat(ours).as("bytes allocated per event on the logging thread; Logback laying it out with the same"
-                + " pattern allocates %d", layoutOnly).isLessThanOrEqualTo(layoutOnly + 16);
+                + " pattern allocates %d", layoutOnly).isLessThanOrEqualTo(layoutOnly + 64);
     }
 
     /** The same events laid out with the same pattern by an appender that keeps nothing, in a context of its own. */
