@@ -3,7 +3,6 @@ package io.github.cwlappender.testsupport.fake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -101,7 +100,7 @@ public final class EcsMetadataServer implements AutoCloseable
         {
             // Counted on arrival, so a request that the client gives up on while it waits still counts.
             requests.incrementAndGet();
-            pause();
+            LoopbackHttpServer.pause(delay);
             String path = exchange.getRequestURI().getPath();
             if (!exchange.getRequestMethod().equals("GET"))
             {
@@ -151,34 +150,10 @@ public final class EcsMetadataServer implements AutoCloseable
         return doc;
     }
 
-    private void pause()
-    {
-        long millis = delay.toMillis();
-        if (millis > 0)
-        {
-            try
-            {
-                Thread.sleep(millis);
-            }
-            catch (InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static void respond(HttpExchange exchange, int status, Map<String, Object> document) throws IOException
     {
         byte[] bytes = document == null ? new byte[0] : JSON.writeValueAsBytes(document);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0)
-        {
-            try (OutputStream out = exchange.getResponseBody())
-            {
-                out.write(bytes);
-            }
-        }
+        LoopbackHttpServer.respond(exchange, status, "application/json", bytes);
     }
 
     public void stop()

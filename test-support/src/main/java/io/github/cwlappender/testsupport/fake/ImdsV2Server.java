@@ -3,7 +3,6 @@ package io.github.cwlappender.testsupport.fake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -141,7 +140,7 @@ public final class ImdsV2Server implements AutoCloseable
             String method = exchange.getRequestMethod();
             // Counted on arrival, so a request that the client gives up on while it waits still counts.
             (path.equals(TOKEN_PATH) ? tokenRequests : metadataRequests).incrementAndGet();
-            pause();
+            LoopbackHttpServer.pause(delay);
             if (path.equals(TOKEN_PATH))
             {
                 if (!method.equals("PUT"))
@@ -216,34 +215,9 @@ public final class ImdsV2Server implements AutoCloseable
         }
     }
 
-    private void pause()
-    {
-        long millis = delay.toMillis();
-        if (millis > 0)
-        {
-            try
-            {
-                Thread.sleep(millis);
-            }
-            catch (InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static void respond(HttpExchange exchange, int status, String body) throws IOException
     {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0)
-        {
-            try (OutputStream out = exchange.getResponseBody())
-            {
-                out.write(bytes);
-            }
-        }
+        LoopbackHttpServer.respond(exchange, status, "text/plain", body.getBytes(StandardCharsets.UTF_8));
     }
 
     public void stop()

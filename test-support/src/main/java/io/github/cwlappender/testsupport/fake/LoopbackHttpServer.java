@@ -1,11 +1,14 @@
 package io.github.cwlappender.testsupport.fake;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -51,6 +54,37 @@ final class LoopbackHttpServer implements AutoCloseable
     String endpoint()
     {
         return "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    /** Sleeps {@code delay} before a fake answers, as a slow or unreachable service would; an interrupt ends it early. */
+    static void pause(Duration delay)
+    {
+        long millis = delay.toMillis();
+        if (millis > 0)
+        {
+            try
+            {
+                Thread.sleep(millis);
+            }
+            catch (InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Sends {@code status} with {@code body}; an empty body is sent with no content at all. */
+    static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException
+    {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0)
+        {
+            try (OutputStream out = exchange.getResponseBody())
+            {
+                out.write(body);
+            }
+        }
     }
 
     @Override
