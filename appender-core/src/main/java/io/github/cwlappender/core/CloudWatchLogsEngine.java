@@ -81,6 +81,7 @@ public final class CloudWatchLogsEngine implements AutoCloseable
         if (!pipeline.isRunning())
         {
             // A stop() on another thread ran meanwhile and may have found nothing to remove yet.
+            mbean.unregister();
             RunningEngines.stopped(this, status::warn);
         }
     }
