@@ -43,14 +43,7 @@ final class KdgregoryLogback implements LoggingSystem
             appender.setDiscardAction("none");
             appender.setDiscardThreshold(Integer.MAX_VALUE);
         }
-        appender.start();
-        if (!appender.isStarted())
-        {
-            throw new IllegalStateException("kdgregory's appender did not start: " + context.getStatusManager()
-                    .getCopyOfStatusList());
-        }
-        LogbackSetup.attachToRoot(context, appender);
-        logger = LogbackSetup.applicationLogger();
+        logger = LogbackSetup.startOnRoot(context, appender, "kdgregory's appender");
     }
 
     @Override

@@ -43,12 +43,22 @@ final class LogbackSetup
         return layout;
     }
 
-    /** Root at INFO with this one (started) appender. */
-    static void attachToRoot(LoggerContext context, Appender<ILoggingEvent> appender)
+    /**
+     * Starts the configured appender, fails with Logback's status list when it does not start, and puts it alone on
+     * the root logger at INFO; returns the logger the producers log through.
+     */
+    static Logger startOnRoot(LoggerContext context, Appender<ILoggingEvent> appender, String who)
     {
+        appender.start();
+        if (!appender.isStarted())
+        {
+            throw new IllegalStateException(who + " did not start: " + context.getStatusManager()
+                    .getCopyOfStatusList());
+        }
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(appender);
+        return LoggerFactory.getLogger(Messages.LOGGER);
     }
 
     /** Logback's status messages (the appenders' warnings and errors) to the child's standard error. */
@@ -61,10 +71,5 @@ final class LogbackSetup
                 System.err.println("logback status: " + status);
             }
         }
-    }
-
-    static Logger applicationLogger()
-    {
-        return LoggerFactory.getLogger(Messages.LOGGER);
     }
 }

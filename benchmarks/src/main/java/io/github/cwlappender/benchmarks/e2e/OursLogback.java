@@ -24,14 +24,7 @@ final class OursLogback implements LoggingSystem
         appender.setLogGroup(target.logGroup);
         appender.setRegion(target.region);
         appender.setEndpoint(target.endpoint);
-        appender.start();
-        if (!appender.isStarted())
-        {
-            throw new IllegalStateException("our Logback appender did not start: " + context.getStatusManager()
-                    .getCopyOfStatusList());
-        }
-        LogbackSetup.attachToRoot(context, appender);
-        logger = LogbackSetup.applicationLogger();
+        logger = LogbackSetup.startOnRoot(context, appender, "our Logback appender");
     }
 
     @Override

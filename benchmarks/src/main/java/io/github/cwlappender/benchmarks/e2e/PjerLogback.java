@@ -47,14 +47,7 @@ final class PjerLogback implements LoggingSystem
             appender.setMaxBatchLogEvents(10_000);
             appender.setMaxBlockTimeMillis(60_000);
         }
-        appender.start();
-        if (!appender.isStarted())
-        {
-            throw new IllegalStateException("pjer's appender did not start: " + context.getStatusManager()
-                    .getCopyOfStatusList());
-        }
-        LogbackSetup.attachToRoot(context, appender);
-        logger = LogbackSetup.applicationLogger();
+        logger = LogbackSetup.startOnRoot(context, appender, "pjer's appender");
     }
 
     @Override
