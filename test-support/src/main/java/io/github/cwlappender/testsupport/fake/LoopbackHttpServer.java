@@ -11,9 +11,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The JDK HTTP server the metadata and STS fakes run on: a free port of 127.0.0.1 (tests never reach another host)
+ * The JDK HTTP server every fake here runs on (CloudWatch Logs, metadata, STS): a free port of 127.0.0.1 (tests never reach another host)
  * and daemon handler threads, so a fake a test forgot to close never keeps its JVM alive.
  */
 final class LoopbackHttpServer implements AutoCloseable
@@ -27,11 +28,15 @@ final class LoopbackHttpServer implements AutoCloseable
         this.executor = executor;
     }
 
-    /** Serves every path with {@code handler}; {@code what} names the fake in the error when no port can be bound. */
+    /**
+     * Serves every path with {@code handler} on threads named {@code threadName-N}; {@code what} names the fake in the
+     * error when no port can be bound.
+     */
     static LoopbackHttpServer start(String threadName, String what, HttpHandler handler)
     {
+        AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, threadName);
+            Thread t = new Thread(task, threadName + "-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -53,7 +58,12 @@ final class LoopbackHttpServer implements AutoCloseable
     /** {@code http://127.0.0.1:PORT}. */
     String endpoint()
     {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
+        return "http://127.0.0.1:" + port();
+    }
+
+    int port()
+    {
+        return http.getAddress().getPort();
     }
 
     /** Sleeps {@code delay} before a fake answers, as a slow or unreachable service would; an interrupt ends it early. */

@@ -1,10 +1,5 @@
 package io.github.cwlappender.testsupport.fake;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -12,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -79,8 +72,7 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
         }
     }
 
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final LoopbackHttpServer http;
     private final LogStore store = new LogStore();
     private final RequestCounts counts = new RequestCounts();
     private final Set<String> accessKeyIds = ConcurrentHashMap.newKeySet();
@@ -91,33 +83,18 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
     private CloudWatchLogsClient client;
     private boolean stopped;
 
-    private StrictCloudWatchLogsServer() throws IOException
+    private StrictCloudWatchLogsServer()
     {
         this.operations = new LogsOperations(store, () -> clock);
-        int id = SERVERS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "strict-cwl-" + id + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        http.createContext("/", new AwsJsonHandler(operations, faults, counts, accessKeyIds, signingRegions));
-        http.setExecutor(executor);
-        http.start();
+        this.http = LoopbackHttpServer.start("strict-cwl-" + SERVERS.incrementAndGet(),
+                "the strict CloudWatch Logs fake", new AwsJsonHandler(operations, faults, counts, accessKeyIds,
+                        signingRegions));
     }
 
     /** Starts a server on a free port of 127.0.0.1, empty and without faults. */
     public static StrictCloudWatchLogsServer start()
     {
-        try
-        {
-            return new StrictCloudWatchLogsServer();
-        }
-        catch (IOException e)
-        {
-            throw new UncheckedIOException("could not bind the strict CloudWatch Logs fake to 127.0.0.1", e);
-        }
+        return new StrictCloudWatchLogsServer();
     }
 
     /** {@code http://127.0.0.1:PORT}, for {@code endpointOverride} or the engine's {@code endpoint}. */
@@ -133,7 +110,7 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
 
     public int port()
     {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     public String region()
@@ -358,8 +335,7 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
                 client.close();
             }
         }
-        http.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 
     @Override
