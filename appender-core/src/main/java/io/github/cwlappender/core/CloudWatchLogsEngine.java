@@ -169,7 +169,7 @@ public final class CloudWatchLogsEngine implements AutoCloseable
      */
     public boolean flush(Duration timeout)
     {
-        if (pipeline.statistics().pending() == 0)
+        if (pipeline.pending() == 0)
         {
             return true;
         }

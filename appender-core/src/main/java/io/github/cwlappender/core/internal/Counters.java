@@ -130,6 +130,26 @@ public final class Counters
         terminated = true;
     }
 
+    /**
+     * {@link EngineStatistics#pending()} without building the statistics: what a flush checks first. Zero once the
+     * engine has terminated, since {@link #snapshot()} then counts whatever is unaccounted for as dropped.
+     */
+    public long pending()
+    {
+        // Outcomes before accepted, as in snapshot().
+        long accounted = delivered.sum();
+        for (LongAdder r : rejected)
+        {
+            accounted += r.sum();
+        }
+        for (LongAdder d : dropped)
+        {
+            accounted += d.sum();
+        }
+        long pending = accepted.sum() - accounted;
+        return terminated && pending > 0 ? 0 : pending;
+    }
+
     public EngineStatistics snapshot()
     {
         // Read the outcome counters before accepted, so a concurrent event can make pending too high, never negative.

@@ -324,6 +324,12 @@ public final class Pipeline
         return counters.snapshot();
     }
 
+    /** Events accepted and not yet delivered, rejected or dropped; cheaper than {@link #statistics()}. */
+    public long pending()
+    {
+        return counters.pending();
+    }
+
     public EngineConfig config()
     {
         return config;
