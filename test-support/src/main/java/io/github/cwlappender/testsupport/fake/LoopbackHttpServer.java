@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The JDK HTTP server every fake here runs on (CloudWatch Logs, metadata, STS): a free port of 127.0.0.1 (tests never reach another host)
- * and daemon handler threads, so a fake a test forgot to close never keeps its JVM alive.
+ * The JDK HTTP server every fake here runs on (CloudWatch Logs, metadata, STS): a free port of 127.0.0.1 (tests
+ * never reach another host) and daemon handler threads, so a fake a test forgot to close never keeps its JVM alive.
  */
 final class LoopbackHttpServer implements AutoCloseable
 {
