@@ -2,13 +2,16 @@ package io.github.cwlappender.it.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cwlappender.testsupport.fake.FakeSsoPortalServer;
 import io.github.cwlappender.testsupport.fake.FakeStsServer;
 import io.github.cwlappender.testsupport.fake.StrictCloudWatchLogsServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -199,5 +202,159 @@ class CredentialSourcesTest
         assertThat(logs.accessKeyIds()).as("access keys that signed CloudWatch Logs requests").isNotEmpty()
                 .allSatisfy(key -> assertThat(key).startsWith(FakeStsServer.ISSUED_KEY_PREFIX))
                 .isSubsetOf(issuedKeys);
+    }
+
+    // SSO (IAM Identity Center) profiles: what `aws configure sso` writes to the config file and `aws sso login`
+    // caches under ~/.aws/sso/cache, with the portal and the SSO OIDC service both played by a loopback fake.
+
+    private static final String SSO_TOKEN = "aoaFakeSsoAccessToken";
+    private static final String SSO_ACCOUNT = "111122223333";
+    private static final String SSO_ROLE = "LogWriterAccess";
+    private static final String SSO_START_URL = "https://my-org.awsapps.com/start";
+
+    @Test
+    void anSsoProfileTakesRoleCredentialsFromThePortalWithTheCachedToken() throws Exception
+    {
+        try (FakeSsoPortalServer portal = FakeSsoPortalServer.start(SSO_TOKEN))
+        {
+            writeSsoSessionConfig();
+            Path home = cacheSsoToken("my-sso", ssoSessionToken(SSO_TOKEN, Instant.now().plus(Duration.ofHours(8))));
+
+            ChildEngine.Result result = ssoChild(portal, home).env("AWS_PROFILE", "sso-dev").run();
+
+            assertThat(result.exitCode).as("%s", result).isZero();
+            assertThePortalIssuedEverything(portal.calls());
+        }
+    }
+
+    @Test
+    void aLegacySsoProfileNamedByTheProfileOptionFindsItsTokenByTheStartUrl() throws Exception
+    {
+        try (FakeSsoPortalServer portal = FakeSsoPortalServer.start(SSO_TOKEN))
+        {
+            Files.write(dir.resolve("config"), ("[profile sso-legacy]\nsso_start_url = " + SSO_START_URL
+                    + "\nsso_region = eu-west-1\nsso_account_id = " + SSO_ACCOUNT + "\nsso_role_name = " + SSO_ROLE
+                    + "\n").getBytes(StandardCharsets.UTF_8));
+            Path home = cacheSsoToken(SSO_START_URL, "{\"startUrl\": \"" + SSO_START_URL + "\", \"region\": "
+                    + "\"eu-west-1\", \"accessToken\": \"" + SSO_TOKEN + "\", \"expiresAt\": \""
+                    + Instant.now().plus(Duration.ofHours(8)) + "\"}");
+
+            ChildEngine.Result result = ssoChild(portal, home).option("profile", "sso-legacy").run();
+
+            assertThat(result.exitCode).as("%s", result).isZero();
+            assertThePortalIssuedEverything(portal.calls());
+        }
+    }
+
+    @Test
+    void anSsoTokenThePortalRefusesIsReportedAsACredentialsErrorAndNothingIsSent() throws Exception
+    {
+        try (FakeSsoPortalServer portal = FakeSsoPortalServer.start(SSO_TOKEN))
+        {
+            writeSsoSessionConfig();
+            Path home = cacheSsoToken("my-sso", ssoSessionToken("aoaTokenOfAnEndedSession",
+                    Instant.now().plus(Duration.ofHours(8))));
+
+            ChildEngine.Result result = ssoChild(portal, home).env("AWS_PROFILE", "sso-dev")
+                    .option("retryTimeoutMillis", "1000").run();
+
+            assertThat(result.exitCode).as("%s", result).isEqualTo(1);
+            assertThat(result.output).contains("check the credentials").contains("Session token not found or invalid")
+                    .contains("delivered=0");
+            assertThat(portal.calls()).as("requests to the portal").isNotEmpty().allSatisfy(call -> {
+                assertThat(call.isGetRoleCredentials()).isTrue();
+                assertThat(call.bearerToken()).isEqualTo("aoaTokenOfAnEndedSession");
+                assertThat(call.issuedAccessKeyId()).isNull();
+            });
+            assertThat(logs.requests(StrictCloudWatchLogsServer.PUT_LOG_EVENTS)).isZero();
+            assertThat(sts.calls()).isEmpty();
+        }
+    }
+
+    @Test
+    void anExpiredSsoTokenIsReportedAsACredentialsErrorAndNoRoleCredentialsAreAskedFor() throws Exception
+    {
+        try (FakeSsoPortalServer portal = FakeSsoPortalServer.start(SSO_TOKEN))
+        {
+            writeSsoSessionConfig();
+            // Expired, so the SDK first tries to renew it with its refresh token (SSO OIDC CreateToken, refused here).
+            Path home = cacheSsoToken("my-sso", ssoSessionToken(SSO_TOKEN, Instant.now().minus(Duration.ofHours(1))));
+
+            ChildEngine.Result result = ssoChild(portal, home).env("AWS_PROFILE", "sso-dev")
+                    .option("retryTimeoutMillis", "1000").run();
+
+            assertThat(result.exitCode).as("%s", result).isEqualTo(1);
+            assertThat(result.output).contains("check the credentials").contains("aws sso login")
+                    .contains("delivered=0");
+            assertThat(portal.calls()).as("requests to the portal and SSO OIDC")
+                    .noneSatisfy(call -> assertThat(call.isGetRoleCredentials()).isTrue());
+            assertThat(logs.requests(StrictCloudWatchLogsServer.PUT_LOG_EVENTS)).isZero();
+            assertThat(sts.calls()).isEmpty();
+        }
+    }
+
+    private void writeSsoSessionConfig() throws IOException
+    {
+        Files.write(dir.resolve("config"), ("[profile sso-dev]\nsso_session = my-sso\nsso_account_id = " + SSO_ACCOUNT
+                + "\nsso_role_name = " + SSO_ROLE + "\nregion = us-east-1\n\n[sso-session my-sso]\nsso_start_url = "
+                + SSO_START_URL + "\nsso_region = eu-west-1\nsso_registration_scopes = sso:account:access\n")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The token cache entry of an {@code sso_session} login, with the fields the CLI writes to renew it. */
+    private static String ssoSessionToken(String accessToken, Instant expiresAt)
+    {
+        return "{\"startUrl\": \"" + SSO_START_URL + "\", \"region\": \"eu-west-1\", \"accessToken\": \""
+                + accessToken + "\", \"expiresAt\": \"" + expiresAt + "\", \"clientId\": \"fake-client-id\", "
+                + "\"clientSecret\": \"fake-client-secret\", \"registrationExpiresAt\": \""
+                + Instant.now().plus(Duration.ofDays(30)) + "\", \"refreshToken\": \"fake-refresh-token\"}";
+    }
+
+    /**
+     * Writes {@code json} where the SDK looks for a cached SSO token, under a home directory of the test's own: named
+     * by the SHA-1 of the session name (or of the start URL for a profile without {@code sso_session}).
+     */
+    private Path cacheSsoToken(String sessionNameOrStartUrl, String json) throws Exception
+    {
+        Path cache = Files.createDirectories(dir.resolve("home").resolve(".aws").resolve("sso").resolve("cache"));
+        StringBuilder name = new StringBuilder();
+        for (byte b : MessageDigest.getInstance("SHA-1").digest(sessionNameOrStartUrl
+                .getBytes(StandardCharsets.UTF_8)))
+        {
+            name.append(String.format("%02x", b));
+        }
+        Files.write(cache.resolve(name + ".json"), json.getBytes(StandardCharsets.UTF_8));
+        return dir.resolve("home");
+    }
+
+    /**
+     * The SDK finds the token cache through HOME (then {@code user.home}); the portal and SSO OIDC endpoints, and STS
+     * in case anything asked it, are the loopback fakes, so nothing leaves the machine.
+     */
+    private ChildEngine ssoChild(FakeSsoPortalServer portal, Path home) throws IOException
+    {
+        return child().env("HOME", home.toString()).property("user.home", home.toString())
+                .property("aws.endpointUrlSso", portal.endpoint())
+                .property("aws.endpointUrlSsoOidc", portal.endpoint())
+                .property("aws.endpointUrlSts", sts.endpoint());
+    }
+
+    private void assertThePortalIssuedEverything(List<FakeSsoPortalServer.Call> calls)
+    {
+        assertThat(calls).as("requests to the portal").isNotEmpty().allSatisfy(call -> {
+            assertThat(call.isGetRoleCredentials()).as("%s", call).isTrue();
+            assertThat(call.accountId()).isEqualTo(SSO_ACCOUNT);
+            assertThat(call.roleName()).isEqualTo(SSO_ROLE);
+            assertThat(call.bearerToken()).isEqualTo(SSO_TOKEN);
+            assertThat(call.issuedAccessKeyId()).startsWith(FakeSsoPortalServer.ISSUED_KEY_PREFIX);
+        });
+        List<String> issued = calls.stream().map(FakeSsoPortalServer.Call::issuedAccessKeyId)
+                .collect(Collectors.toList());
+        assertThat(logs.storedEvents("/test/credentials", "child")).hasSize(CredentialsChild.ROUNDS
+                * CredentialsChild.EVENTS);
+        assertThat(logs.accessKeyIds()).as("access keys that signed CloudWatch Logs requests").isNotEmpty()
+                .allSatisfy(key -> assertThat(key).startsWith(FakeSsoPortalServer.ISSUED_KEY_PREFIX))
+                .isSubsetOf(issued);
+        assertThat(sts.calls()).as("STS calls").isEmpty();
     }
 }
