@@ -2,8 +2,9 @@
 # The compatibility matrix. Runs each adapter's CompatibilitySmokeTest (an XML configuration with the default options,
 # events delivered to the strict fake CloudWatch Logs service on 127.0.0.1 and read back; for Log4j2 behind async
 # loggers on the Disruptor the application supplies) against every Logback and Log4j2 line we support, and checks the
-# oldest supported AWS SDK and the refusal of an older one. On Logback 1.3 and 1.4 it also runs ReconfigurationTest: the
-# appender tells a reset for a new configuration from a context stop by Logback's call stack. The adapters' classes
+# oldest supported AWS SDK and the refusal of an older one. On Logback 1.3 and 1.4 it also runs ReconfigurationTest (the
+# appender tells a reset for a new configuration from a context stop by Logback's call stack), and on Log4j2 2.20 the
+# Log4j2 one (the engine shared across configurations through Log4j2's manager registry). The adapters' classes
 # are used as built (against the versions in the parent POM): only the test class path changes, as it does for a
 # user. Prints a table at the end and exits 1 if any row failed.
 #
@@ -27,6 +28,7 @@ rows=(
   "Logback 1.5.18|appender-logback|$logback_smoke|-Dlogback.version=1.5.18"
   "Logback 1.6.6|appender-logback|$logback_smoke|-Dlogback.version=1.6.6"
   "Log4j2 2.20.0 + Disruptor 3.4.4|appender-log4j2|CompatibilitySmokeTest|-Dlog4j.version=2.20.0 -Ddisruptor.version=3.4.4"
+  "Log4j2 2.20.0 reconfiguration|appender-log4j2|ReconfigurationTest|-Dlog4j.version=2.20.0 -Ddisruptor.version=3.4.4"
   "Log4j2 2.22.1 + Disruptor 3.4.4|appender-log4j2|CompatibilitySmokeTest|-Dlog4j.version=2.22.1 -Ddisruptor.version=3.4.4"
   "Log4j2 2.24.3 + Disruptor 4.0.0|appender-log4j2|CompatibilitySmokeTest|-Dlog4j.version=2.24.3 -Ddisruptor.version=4.0.0"
   "Log4j2 2.25.3 + Disruptor 4.0.0|appender-log4j2|CompatibilitySmokeTest|-Dlog4j.version=2.25.3 -Ddisruptor.version=4.0.0"
