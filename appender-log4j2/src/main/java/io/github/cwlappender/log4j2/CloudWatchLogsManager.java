@@ -3,10 +3,8 @@ package io.github.cwlappender.log4j2;
 import io.github.cwlappender.core.CloudWatchLogsEngine;
 import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.StatusListener;
-import io.github.cwlappender.core.internal.EngineThread;
+import io.github.cwlappender.core.internal.EngineHandOver;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
@@ -18,18 +16,13 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  * configuration's appenders before it stops the old ones, so an unchanged appender finds its engine still running:
  * nothing is stopped or started, no thread is made, and every event accepted before the reconfiguration is still
  * delivered. The engine stops when its last appender stops; when that happens because a new configuration no longer
- * needs it, the reconfiguring thread waits {@link #HANDOVER_WAIT_MILLIS} at most and the engine finishes its delivery
- * alone, within its own {@code shutdownTimeoutMillis}, its losses counted and reported as at any stop.
+ * needs it, the reconfiguring thread waits {@link EngineHandOver#WAIT_MILLIS} at most and the engine finishes its
+ * delivery alone, within its own {@code shutdownTimeoutMillis}, its losses counted and reported as at any stop.
  */
 final class CloudWatchLogsManager extends AbstractManager
 {
-    /** The longest a reconfiguration waits for an engine it no longer needs before the engine goes on alone. */
-    static final long HANDOVER_WAIT_MILLIS = 500;
-
-    // On top of an engine's own deadline, for its stopper thread to end after it.
-    private static final long STOPPER_END_MARGIN_MILLIS = 1000;
-    // Stopper threads of engines handed over by reconfigurations, with the time by which each ends.
-    private static final Map<Thread, Long> FINISHING = new LinkedHashMap<>();
+    // Engines handed over by reconfigurations of any context: managers are shared across contexts' configurations.
+    private static final EngineHandOver HAND_OVER = new EngineHandOver();
 
     private static final ManagerFactory<CloudWatchLogsManager, Settings> FACTORY = (key, settings) ->
             new CloudWatchLogsManager(settings.context, key, CloudWatchLogsEngine.create(settings.config,
@@ -77,8 +70,8 @@ final class CloudWatchLogsManager extends AbstractManager
 
     /**
      * Gives up one appender's share. The last one stops the engine: within {@code timeoutMillis}, or, with
-     * {@code handOver}, waiting {@link #HANDOVER_WAIT_MILLIS} at most while the engine finishes alone. Returns false
-     * if events were lost, or, handed over, if the engine had not finished yet.
+     * {@code handOver}, waiting {@link EngineHandOver#WAIT_MILLIS} at most while the engine finishes alone. Returns
+     * false if events were lost, or, handed over, if the engine had not finished yet.
      */
     boolean release(long timeoutMillis, boolean handOver)
     {
@@ -95,22 +88,7 @@ final class CloudWatchLogsManager extends AbstractManager
         {
             return engine.stop(Duration.ofMillis(limitMillis));
         }
-        boolean[] delivered = new boolean[1];
-        Thread stopper = EngineThread.factory(engine.config().name(), "stopper")
-                .newThread(() -> delivered[0] = engine.stop(Duration.ofMillis(limitMillis)));
-        long endsBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis + STOPPER_END_MARGIN_MILLIS);
-        stopper.start();
-        join(stopper, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(HANDOVER_WAIT_MILLIS, limitMillis)));
-        if (stopper.isAlive())
-        {
-            synchronized (FINISHING)
-            {
-                FINISHING.put(stopper, endsBy);
-            }
-            return false;
-        }
-        // Seeing the stopper ended orders its write of delivered before this read.
-        return delivered[0];
+        return HAND_OVER.stop(engine, limitMillis);
     }
 
     /**
@@ -119,34 +97,7 @@ final class CloudWatchLogsManager extends AbstractManager
      */
     static void awaitHandedOver()
     {
-        Map<Thread, Long> waiting;
-        synchronized (FINISHING)
-        {
-            waiting = new LinkedHashMap<>(FINISHING);
-            FINISHING.clear();
-        }
-        waiting.forEach(CloudWatchLogsManager::join);
-    }
-
-    private static void join(Thread thread, long deadlineNanos)
-    {
-        boolean interrupted = false;
-        while (thread.isAlive() && deadlineNanos - System.nanoTime() > 0)
-        {
-            try
-            {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
-            }
-            catch (InterruptedException e)
-            {
-                // The wait is bounded; the interrupt is handed back to the caller below.
-                interrupted = true;
-            }
-        }
-        if (interrupted)
-        {
-            Thread.currentThread().interrupt();
-        }
+        HAND_OVER.awaitFinishing();
     }
 
     /** What a new manager is made of. */

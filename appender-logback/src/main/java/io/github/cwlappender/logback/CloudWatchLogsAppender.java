@@ -322,7 +322,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         if (resetWatch != null && resetWatch.isReconfiguring())
         {
             // Never hold a reconfiguring thread for an unreachable endpoint: see ContextResetWatch.
-            resetWatch.stopInBackground(engine, appenderName());
+            resetWatch.stopInBackground(engine);
         }
         else
         {
