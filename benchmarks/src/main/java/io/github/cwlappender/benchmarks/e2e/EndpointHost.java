@@ -31,7 +31,7 @@ final class EndpointHost implements AutoCloseable
 
     long stored()
     {
-        return server.storedEvents().size();
+        return server.storedEventCount();
     }
 
     long putRequests()

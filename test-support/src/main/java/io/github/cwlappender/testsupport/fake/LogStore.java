@@ -137,6 +137,11 @@ final class LogStore
         return group(group).retentionDays;
     }
 
+    synchronized int recordSize()
+    {
+        return record.size();
+    }
+
     synchronized List<StoredEvent> record()
     {
         return Collections.unmodifiableList(new ArrayList<>(record));

@@ -258,6 +258,15 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
         return Set.copyOf(signingRegions);
     }
 
+    /**
+     * How many events {@link #storedEvents()} would list, without copying the list: for polling while millions
+     * arrive (the copy holds the store's lock, which the request handlers need).
+     */
+    public long storedEventCount()
+    {
+        return store.recordSize();
+    }
+
     /** Every event stored so far, in arrival order, across all groups and streams (deleted ones included). */
     public List<StoredEvent> storedEvents()
     {
