@@ -4,8 +4,9 @@
 # ceiling in the same run) and the outage run, then renders docs/benchmarks.md's generated sections and the charts
 # docs/img/bench-*.svg from that output. Raw results stay in target/bench/.
 #
-#   ./scripts/bench.sh [EVENTS]   the full run: EVENTS per system (default 1000000), 60 s outage. Takes about half an
-#                                 hour; run it on a quiet machine, since every figure is relative to what it can do.
+#   ./scripts/bench.sh [EVENTS]   the full run: EVENTS per system (default 1000000), 60 s outage. Takes about 15
+#                                 minutes on 2 cores; run it on a quiet machine, since every figure is relative to
+#                                 what it can do.
 #   ./scripts/bench.sh --smoke    CI's check that every benchmark still runs: one short JMH iteration each, 20,000
 #                                 events, 3 s outage; the report goes to target/bench/report/, docs/ is not touched.
 #                                 Fails if a system fails or throws, or if one of our appenders loses an event.
