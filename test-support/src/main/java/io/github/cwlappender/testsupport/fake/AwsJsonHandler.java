@@ -171,7 +171,7 @@ final class AwsJsonHandler implements HttpHandler
                     + "; got " + contentType);
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 Credential="))
+        if (authorization == null || !authorization.startsWith(SigV4Credential.HEADER_PREFIX))
         {
             return ServiceError.clientError(ServiceError.MISSING_AUTHENTICATION_TOKEN,
                     "Missing Authentication Token");
@@ -179,19 +179,14 @@ final class AwsJsonHandler implements HttpHandler
         return null;
     }
 
-    // "AWS4-HMAC-SHA256 Credential=AKID/20261125/us-east-1/logs/aws4_request, ...": the key and region signed with.
+    // The key and region the request was signed with.
     private void recordAccessKey(HttpExchange exchange)
     {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        String prefix = "AWS4-HMAC-SHA256 Credential=";
-        if (authorization != null && authorization.startsWith(prefix))
+        SigV4Credential credential = SigV4Credential.of(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (credential != null)
         {
-            String[] scope = authorization.substring(prefix.length()).split("[/,]", 5);
-            if (scope.length == 5 && !scope[0].isEmpty())
-            {
-                accessKeyIds.add(scope[0]);
-                signingRegions.add(scope[2]);
-            }
+            accessKeyIds.add(credential.accessKeyId);
+            signingRegions.add(credential.region);
         }
     }
 

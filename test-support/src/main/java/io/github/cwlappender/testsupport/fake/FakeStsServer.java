@@ -222,12 +222,7 @@ public final class FakeStsServer implements AutoCloseable
 
     private static String signingKey(String authorization)
     {
-        String prefix = "AWS4-HMAC-SHA256 Credential=";
-        if (authorization == null || !authorization.startsWith(prefix))
-        {
-            return null;
-        }
-        int slash = authorization.indexOf('/', prefix.length());
-        return slash < 0 ? null : authorization.substring(prefix.length(), slash);
+        SigV4Credential credential = SigV4Credential.of(authorization);
+        return credential == null ? null : credential.accessKeyId;
     }
 }
