@@ -179,9 +179,13 @@ public final class CloudWatchLogsAppender extends AbstractAppender
             engine.countRecursionDrop();
             return;
         }
-        String text = format(event);
-        // The layout's trailing line break is left out by length: no copy of the text here.
-        boolean queued = engine.append(event.getTimeMillis(), text, MessageText.lengthWithoutTrailingLineBreak(text),
+        Layout<? extends Serializable> layout = getLayout();
+        boolean pattern = layout instanceof PatternLayout;
+        String text = pattern ? patternText((PatternLayout) layout, event) : otherText(layout, event);
+        // A pattern's text comes without its trailing line break; any other layout's is left out by length, so
+        // that the text is not copied again.
+        int length = pattern ? text.length() : MessageText.lengthWithoutTrailingLineBreak(text);
+        boolean queued = engine.append(event.getTimeMillis(), text, length,
                 event.getLevel().isMoreSpecificThan(Level.WARN));
         if (!queued && !ignoreExceptions())
         {
@@ -216,28 +220,28 @@ public final class CloudWatchLogsAppender extends AbstractAppender
     }
 
     /**
-     * The event's text. A {@link PatternLayout} (the default) writes into the thread's reused builder, as Log4j2's own
-     * garbage-free appenders have it write into theirs, and the one copy made of it leaves the trailing line break
-     * out; other text layouts are asked for their text, and the rest for bytes.
+     * A {@link PatternLayout}'s text (the default layout), written into the thread's reused builder as Log4j2's own
+     * garbage-free appenders have it write into theirs; the one copy made of it leaves the trailing line break out.
      */
-    private String format(LogEvent event)
+    private static String patternText(PatternLayout layout, LogEvent event)
     {
-        Layout<? extends Serializable> layout = getLayout();
-        if (layout instanceof PatternLayout)
+        // Where Log4j2 keeps no thread-locals (web applications), neither does this.
+        StringBuilder line = Constants.ENABLE_THREADLOCALS ? MessageText.lineBuilder() : new StringBuilder(512);
+        try
         {
-            // Where Log4j2 keeps no thread-locals (web applications), neither does this.
-            StringBuilder line = Constants.ENABLE_THREADLOCALS ? MessageText.lineBuilder() : new StringBuilder(512);
-            try
-            {
-                ((PatternLayout) layout).serialize(event, line);
-                return MessageText.takeLine(line);
-            }
-            finally
-            {
-                // Left empty for the next event even when a converter threw.
-                line.setLength(0);
-            }
+            layout.serialize(event, line);
+            return MessageText.takeLine(line);
         }
+        finally
+        {
+            // Left empty for the next event even when a converter threw.
+            line.setLength(0);
+        }
+    }
+
+    /** Any other layout's text: a text layout is asked for it, the rest for bytes in their charset. */
+    private String otherText(Layout<? extends Serializable> layout, LogEvent event)
+    {
         if (layout instanceof StringLayout)
         {
             return ((StringLayout) layout).toSerializable(event);

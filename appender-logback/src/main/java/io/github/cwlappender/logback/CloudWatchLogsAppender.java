@@ -16,7 +16,6 @@ import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.EngineOption;
 import io.github.cwlappender.core.EngineOptions;
 import io.github.cwlappender.core.EngineStatistics;
-import io.github.cwlappender.core.MessageText;
 import io.github.cwlappender.core.RecursionGuard;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
@@ -67,7 +65,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
     private Encoder<ILoggingEvent> encoder;
     private CloudWatchLogsClient client;
     private LifeCycle ownedFormatter;
-    private volatile Function<ILoggingEvent, String> formatter;
+    private volatile EventFormatter formatter;
     private volatile CloudWatchLogsEngine engine;
     private ContextResetWatch resetWatch;
 
@@ -277,7 +275,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
             return;
         }
         List<String> problems = new ArrayList<>();
-        Function<ILoggingEvent, String> format = chooseFormatter(problems);
+        EventFormatter format = chooseFormatter(problems);
         EngineConfig config = options.toConfig(appenderName(), client, problems);
         if (config == null || format == null)
         {
@@ -362,9 +360,10 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
             current.countRecursionDrop();
             return;
         }
-        String text = formatter.apply(event);
+        EventFormatter format = formatter;
+        String text = format.format(event);
         // The layout's trailing line break is left out by length: no copy of the text on the logging thread.
-        current.append(event.getTimeStamp(), text, MessageText.lengthWithoutTrailingLineBreak(text),
+        current.append(event.getTimeStamp(), text, format.sentLength(text),
                 event.getLevel().isGreaterOrEqual(Level.WARN));
     }
 
@@ -412,7 +411,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private Function<ILoggingEvent, String> chooseFormatter(List<String> problems)
+    private EventFormatter chooseFormatter(List<String> problems)
     {
         if (layout != null && encoder != null)
         {

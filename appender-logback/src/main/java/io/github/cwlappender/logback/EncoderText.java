@@ -7,7 +7,6 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
 
 /**
  * Turns what an {@code <encoder>} makes of an event into the text to send, never mis-decoding it: CloudWatch Logs
@@ -30,7 +29,7 @@ final class EncoderText
     }
 
     /** The formatter for a started encoder. */
-    static Function<ILoggingEvent, String> of(Encoder<ILoggingEvent> encoder)
+    static EventFormatter of(Encoder<ILoggingEvent> encoder)
     {
         if (encoder instanceof LayoutWrappingEncoder && !overridesEncode(encoder))
         {

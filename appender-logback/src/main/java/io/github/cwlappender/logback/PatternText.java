@@ -7,7 +7,6 @@ import ch.qos.logback.core.Context;
 import ch.qos.logback.core.pattern.Converter;
 import ch.qos.logback.core.pattern.PostCompileProcessor;
 import io.github.cwlappender.core.MessageText;
-import java.util.function.Function;
 
 /**
  * The appender's own default {@link PatternLayout}, formatting into the logging thread's reused builder
@@ -19,7 +18,7 @@ import java.util.function.Function;
  * of it and then does what {@code PatternLayout}'s own processor does (add a throwable converter when the pattern has
  * none). Should the chain not be known, events are formatted with {@code doLayout}.
  */
-final class PatternText implements Function<ILoggingEvent, String>
+final class PatternText implements EventFormatter
 {
     private final PatternLayout layout;
     private volatile Converter<ILoggingEvent> head;
@@ -43,13 +42,14 @@ final class PatternText implements Function<ILoggingEvent, String>
         return layout;
     }
 
+    /** The event's text, its trailing line break already left out. */
     @Override
-    public String apply(ILoggingEvent event)
+    public String format(ILoggingEvent event)
     {
         Converter<ILoggingEvent> first = head;
         if (first == null || !layout.isStarted())
         {
-            return layout.doLayout(event);
+            return MessageText.withoutTrailingLineBreak(layout.doLayout(event));
         }
         StringBuilder line = MessageText.lineBuilder();
         try
@@ -65,6 +65,13 @@ final class PatternText implements Function<ILoggingEvent, String>
             // Left empty for the next event even when a converter threw.
             line.setLength(0);
         }
+    }
+
+    @Override
+    public int sentLength(String text)
+    {
+        // format() left the line break out in the one copy it made: a second one must not go too.
+        return text.length();
     }
 
     private final class ChainCapture implements PostCompileProcessor<ILoggingEvent>

@@ -39,6 +39,21 @@ class DefaultLayoutTextTest
     }
 
     @Test
+    void onlyTheLayoutsLineBreakIsLeftOutAMessageThatEndsInOneKeepsIt()
+    {
+        fixture.start();
+
+        fixture.logger("com.example.Orders").info("order o-7 shipped\n");
+        fixture.logger("com.example.Orders").info("order o-8 shipped\r\n");
+        fixture.flush();
+
+        List<String> sent = fixture.client.messages();
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0)).matches(LINE_START + "INFO  \\[.+\\] com.example.Orders - order o-7 shipped\n");
+        assertThat(sent.get(1)).matches(LINE_START + "INFO  \\[.+\\] com.example.Orders - order o-8 shipped\r\n");
+    }
+
+    @Test
     void eventsWithoutExceptionAreOneLineEachWithoutTrailingLineBreak()
     {
         fixture.start();
