@@ -1,17 +1,14 @@
 package io.github.cwlappender.core.internal;
 
-import java.util.List;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
-
 /** A sealed batch: events sorted by timestamp that together obey every PutLogEvents rule. */
 final class Batch
 {
     private final long id;
-    private final List<InputLogEvent> events;
+    private final BatchEvents events;
     private final boolean followsPrevious;
     private final long charged;
 
-    Batch(long id, List<InputLogEvent> events, boolean followsPrevious, long charged)
+    Batch(long id, BatchEvents events, boolean followsPrevious, long charged)
     {
         this.id = id;
         this.events = events;
@@ -36,7 +33,7 @@ final class Batch
         return id;
     }
 
-    List<InputLogEvent> events()
+    BatchEvents events()
     {
         return events;
     }

@@ -34,10 +34,10 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     private long unsettledCharge;
 
     BatchAssembler(EngineConfig config, BatchSender sender, Counters counters, StatusReporter status,
-            BufferBudget budget, DropReporter drops)
+            BufferBudget budget, DropReporter drops, BatchEvents.Collector events)
     {
         this.rules = new EventRules(config, counters);
-        this.batch = new BatchBuilder(config.maxBatchEvents(), config.maxBatchBytes());
+        this.batch = new BatchBuilder(config.maxBatchEvents(), config.maxBatchBytes(), events);
         this.sender = sender;
         this.counters = counters;
         this.status = status;

@@ -1,10 +1,6 @@
 package io.github.cwlappender.core.internal;
 
 import io.github.cwlappender.core.EngineConfig;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 
 /**
  * The batch being filled on the batcher thread. It knows the three whole-request limits (count, bytes with the
@@ -14,11 +10,9 @@ final class BatchBuilder
 {
     /** The span among a batch's timestamps must stay under 24 hours. */
     static final long MAX_SPAN_MILLIS = 24L * 60 * 60 * 1000 - 1;
-    private static final Comparator<InputLogEvent> BY_TIMESTAMP = Comparator.comparingLong(InputLogEvent::timestamp);
-
     private final int maxEvents;
     private final int maxBytes;
-    private List<InputLogEvent> events;
+    private final BatchEvents.Collector events;
     private int bytes;
     private long charged;
     private long minTimestamp;
@@ -27,16 +21,16 @@ final class BatchBuilder
     private long nextId = 1;
     private boolean followsPrevious;
 
-    BatchBuilder(int maxEvents, int maxBytes)
+    BatchBuilder(int maxEvents, int maxBytes, BatchEvents.Collector events)
     {
         this.maxEvents = maxEvents;
         this.maxBytes = maxBytes;
-        this.events = new ArrayList<>(Math.min(maxEvents, 1024));
+        this.events = events;
     }
 
     boolean isEmpty()
     {
-        return events.isEmpty();
+        return events.size() == 0;
     }
 
     int size()
@@ -47,7 +41,7 @@ final class BatchBuilder
     /** True when an event of this timestamp and message size can join without breaking a rule. */
     boolean fits(long timestamp, int messageBytes)
     {
-        if (events.isEmpty())
+        if (isEmpty())
         {
             return true;
         }
@@ -62,7 +56,7 @@ final class BatchBuilder
 
     void add(long timestamp, String message, int messageBytes, long nowNanos)
     {
-        if (events.isEmpty())
+        if (isEmpty())
         {
             minTimestamp = timestamp;
             maxTimestamp = timestamp;
@@ -73,7 +67,7 @@ final class BatchBuilder
             minTimestamp = Math.min(minTimestamp, timestamp);
             maxTimestamp = Math.max(maxTimestamp, timestamp);
         }
-        events.add(InputLogEvent.builder().timestamp(timestamp).message(message).build());
+        events.add(timestamp, message, messageBytes);
         bytes += messageBytes + EngineConfig.EVENT_OVERHEAD_BYTES;
         charged += chargeOf(message, messageBytes);
     }
@@ -112,9 +106,7 @@ final class BatchBuilder
     /** Sorts (stably, so equal timestamps keep their arrival order) and hands the batch over; starts a new one. */
     Batch seal()
     {
-        List<InputLogEvent> sealed = events;
-        sealed.sort(BY_TIMESTAMP);
-        events = new ArrayList<>(Math.min(maxEvents, Math.max(16, sealed.size())));
+        BatchEvents sealed = events.seal();
         bytes = 0;
         Batch batch = new Batch(nextId++, sealed, followsPrevious, charged);
         charged = 0;

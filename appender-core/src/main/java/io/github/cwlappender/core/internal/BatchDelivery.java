@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.RejectedLogEventsInfo;
 
@@ -59,7 +58,7 @@ final class BatchDelivery
      * @param attempts failed attempts so far for this batch, shared by the halves of a split batch so that their
      *     backoff goes on growing instead of starting over
      */
-    private void deliver(List<InputLogEvent> events, LogDestination where, long deadline, int[] attempts)
+    private void deliver(BatchEvents events, LogDestination where, long deadline, int[] attempts)
     {
         int creations = 0;
         while (!shutdown.isAborted())
@@ -69,8 +68,7 @@ final class BatchDelivery
             health.callStarted();
             try
             {
-                PutLogEventsResponse response = client.get().putLogEvents(b -> b.logGroupName(where.logGroup())
-                        .logStreamName(where.logStream()).logEvents(events));
+                PutLogEventsResponse response = events.put(client.get(), where);
                 health.succeeded();
                 counters.batchSent();
                 account(response.rejectedLogEventsInfo(), events.size());
@@ -150,7 +148,7 @@ final class BatchDelivery
      * The service refused the batch as a whole: halve it until the bad event stands alone, deliver the rest. The
      * halves keep the batch's retry deadline: what is still unsent when it passes is given up, not retried on.
      */
-    private void isolateInvalid(List<InputLogEvent> events, LogDestination where, long deadline, int[] attempts,
+    private void isolateInvalid(BatchEvents events, LogDestination where, long deadline, int[] attempts,
             String description)
     {
         if (events.size() == 1)
@@ -159,7 +157,7 @@ final class BatchDelivery
             return;
         }
         int half = events.size() / 2;
-        for (List<InputLogEvent> part : List.of(events.subList(0, half), events.subList(half, events.size())))
+        for (BatchEvents part : List.of(events.slice(0, half), events.slice(half, events.size())))
         {
             if (shutdown.isAborted())
             {

@@ -64,6 +64,15 @@ final class ClientHolder implements Supplier<CloudWatchLogsClient>
         return client;
     }
 
+    /**
+     * True when the engine builds the client itself, with the {@link PutLogEventsBody.Interceptor} that sends bodies
+     * the batcher wrote; a caller's client gets requests the SDK marshals.
+     */
+    boolean sendsWrittenBodies()
+    {
+        return config.client() == null && config.clientFactory() == null;
+    }
+
     /** Closes the client if this engine built it; a caller's client is the caller's to close. */
     synchronized void close()
     {
@@ -102,6 +111,7 @@ final class ClientHolder implements Supplier<CloudWatchLogsClient>
                         .build())
                 // The engine retries by itself, with a deadline per batch; SDK retries would multiply with ours.
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .addExecutionInterceptor(new PutLogEventsBody.Interceptor())
                         .apiCallAttemptTimeout(requestTimeout)
                         .apiCallTimeout(requestTimeout));
         if (credentials.region() != null)

@@ -72,7 +72,9 @@ public final class Pipeline
         BatchDelivery delivery = new BatchDelivery(config, client, destinations, names, counters, status,
                 shutdown, health);
         this.sender = new BatchSender(config.name(), config.maxInFlight(), delivery, budget, shutdown);
-        this.assembler = new BatchAssembler(config, sender, counters, status, budget, drops);
+        this.assembler = new BatchAssembler(config, sender, counters, status, budget, drops,
+                client.sendsWrittenBodies() ? new JsonEvents.Collector(config.maxBatchBytes())
+                        : new ModelEvents.Collector(config.maxBatchEvents()));
         ThreadFactory batcherFactory = EngineThread.factory(config.name(), "batcher");
         ThreadFactory recording = task -> {
             Thread t = batcherFactory.newThread(task);

@@ -5,6 +5,7 @@ import static io.github.cwlappender.it.engine.DeliveryScenario.assertDeliveredEx
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cwlappender.core.CloudWatchLogsEngine;
+import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.EngineStatistics;
 import io.github.cwlappender.it.engine.DeliveryScenario.Received;
@@ -127,5 +128,35 @@ class StrictFakeEngineDeliveryTest
             return id + " exactly the limit " + EMOJI.repeat((DeliveryScenario.MAX_EVENT_BYTES - id.length() - 20) / 4);
         }
         return id + " small " + i;
+    }
+
+    @Test
+    void aPoisonEventIsIsolatedAndDroppedAndEveryOtherEventOfItsBatchIsDeliveredInOrder() throws Exception
+    {
+        server.refuseEventsContaining("POISON");
+        EngineConfig config = config("poison");
+        CloudWatchLogsEngine engine = CloudWatchLogsEngine.create(config, status);
+        engine.start();
+        List<String> expected = new ArrayList<>();
+        long timestamp = System.currentTimeMillis();
+        for (int i = 0; i < 1000; i++)
+        {
+            String message = i == 637 ? "event " + i + " POISON" : "event " + i + " \"quoted\" caf\u00e9";
+            engine.append(timestamp + i, message);
+            if (i != 637)
+            {
+                expected.add(message);
+            }
+        }
+        assertThat(engine.flush(Duration.ofSeconds(60))).isTrue();
+        assertThat(engine.stop(Duration.ofSeconds(10))).isTrue();
+
+        List<String> stored = new ArrayList<>();
+        recorded(server.storedEvents(config.logGroup(), config.logStream())).forEach(e -> stored.add(e.message));
+        assertThat(stored).containsExactlyElementsOf(expected);
+        EngineStatistics stats = engine.statistics();
+        assertThat(stats.delivered()).isEqualTo(999);
+        assertThat(stats.dropped(DropReason.INVALID)).isEqualTo(1);
+        assertThat(server.wholeRequestRejections()).as("the refusals while halving down to it").isPositive();
     }
 }

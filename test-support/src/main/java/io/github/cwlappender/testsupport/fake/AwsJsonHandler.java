@@ -42,11 +42,13 @@ final class AwsJsonHandler implements HttpHandler
     private final Faults faults;
     private final RequestCounts counts;
     private final Set<String> accessKeyIds;
+    private final SigV4Verifier signatures;
     private final Set<String> signingRegions;
 
     AwsJsonHandler(LogsOperations operations, Faults faults, RequestCounts counts, Set<String> accessKeyIds,
-            Set<String> signingRegions)
+            Set<String> signingRegions, SigV4Verifier signatures)
     {
+        this.signatures = signatures;
         this.operations = operations;
         this.faults = faults;
         this.counts = counts;
@@ -111,6 +113,13 @@ final class AwsJsonHandler implements HttpHandler
                 break;
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
+        String badSignature = signatures.mismatch(exchange.getRequestMethod(), exchange.getRequestURI(),
+                exchange.getRequestHeaders(), body);
+        if (badSignature != null)
+        {
+            sendError(exchange, operation, ServiceError.invalidSignature(badSignature));
+            return;
+        }
         boolean lose = injection.action == Faults.Action.RESPONSE_LOST;
         ObjectNode result = null;
         ServiceError error = null;

@@ -89,11 +89,18 @@ final class LogsOperations
     }
 
     private volatile boolean taggingDenied;
+    private volatile String poisonMarker;
 
     /** Whether CreateLogGroup with tags is refused, as for a caller without logs:TagResource. */
     void denyTagging(boolean denied)
     {
         this.taggingDenied = denied;
+    }
+
+    /** PutLogEvents requests with an event whose message contains {@code marker} are refused as a whole. */
+    void refuseEventsContaining(String marker)
+    {
+        this.poisonMarker = marker;
     }
 
     private ObjectNode createLogGroup(JsonNode request)
@@ -138,6 +145,11 @@ final class LogsOperations
         // Ignored by the service since 2023; still allowed in a request.
         text(request, "sequenceToken", false);
         List<IncomingEvent> events = logEvents(request);
+        String marker = poisonMarker;
+        if (marker != null && events.stream().anyMatch(e -> e.message.contains(marker)))
+        {
+            throw ServiceError.invalidParameter("Log event is not valid (its message contains " + marker + ")");
+        }
         String entityError = entityError(request.get("entity"));
         PutLogEventsRules.Verdict verdict = store.put(group, stream, events, now(), responseLost);
         ObjectNode response = JSON.objectNode();

@@ -15,6 +15,7 @@ final class ServiceError extends RuntimeException
     static final String UNRECOGNIZED_CLIENT = "UnrecognizedClientException";
     static final String MISSING_AUTHENTICATION_TOKEN = "MissingAuthenticationTokenException";
     static final String SERIALIZATION = "SerializationException";
+    static final String INVALID_SIGNATURE = "InvalidSignatureException";
     static final String UNKNOWN_OPERATION = "UnknownOperationException";
 
     private final int status;
@@ -30,6 +31,13 @@ final class ServiceError extends RuntimeException
     static ServiceError clientError(String code, String message)
     {
         return new ServiceError(400, code, message);
+    }
+
+    /** As the service answers a request whose signature does not match it. */
+    static ServiceError invalidSignature(String detail)
+    {
+        return new ServiceError(403, INVALID_SIGNATURE, "The request signature we calculated does not match the"
+                + " signature you provided. " + detail);
     }
 
     static ServiceError invalidParameter(String message)

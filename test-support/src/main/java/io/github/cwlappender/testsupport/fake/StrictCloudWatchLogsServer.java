@@ -58,8 +58,10 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
     /** Outcome of a request that took effect and whose connection was then closed without a response. */
     public static final String RESPONSE_LOST = AwsJsonHandler.RESPONSE_LOST;
 
+    private static final String ACCESS_KEY = "AKIDSTRICTFAKE";
+    private static final String SECRET_KEY = "strict-fake-secret-not-real";
     private static final AwsCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIDSTRICTFAKE", "strict-fake-secret-not-real"));
+            AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     static
@@ -88,7 +90,7 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
         this.operations = new LogsOperations(store, () -> clock);
         this.http = LoopbackHttpServer.start("strict-cwl-" + SERVERS.incrementAndGet(),
                 "the strict CloudWatch Logs fake", new AwsJsonHandler(operations, faults, counts, accessKeyIds,
-                        signingRegions));
+                        signingRegions, new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY))));
     }
 
     /** Starts a server on a free port of 127.0.0.1, empty and without faults. */
@@ -250,6 +252,15 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
     public void denyTagging()
     {
         operations.denyTagging(true);
+    }
+
+    /**
+     * From now on, refuses as a whole, with InvalidParameterException, every PutLogEvents request that holds an
+     * event whose message contains {@code marker}: a poison event that a sender must isolate and drop.
+     */
+    public void refuseEventsContaining(String marker)
+    {
+        operations.refuseEventsContaining(marker);
     }
 
     /** The regions in the signatures of the requests received so far: the region each client was built for. */

@@ -1,14 +1,27 @@
 package io.github.cwlappender.testsupport.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
 
 /** The AWS JSON 1.1 framing, checked with raw HTTP where the SDK would never send the wrong thing. */
 class WireProtocolTest
@@ -46,6 +59,70 @@ class WireProtocolTest
         try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream())
         {
             return new Answer(status, c.getContentType(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void checksTheSignatureOfItsOwnKeyAndRefusesABodyChangedAfterSigning()
+    {
+        String group = "/signed";
+        try (CloudWatchLogsClient honest = client(body -> body);
+                CloudWatchLogsClient tampering = client(body -> body.replace("hello", "jello")))
+        {
+            honest.createLogGroup(b -> b.logGroupName(group));
+            honest.createLogStream(b -> b.logGroupName(group).logStreamName("s"));
+            honest.putLogEvents(b -> b.logGroupName(group).logStreamName("s")
+                    .logEvents(e -> e.timestamp(System.currentTimeMillis()).message("hello")));
+
+            CloudWatchLogsException refused = catchThrowableOfType(CloudWatchLogsException.class,
+                    () -> tampering.putLogEvents(b -> b.logGroupName(group).logStreamName("s")
+                            .logEvents(e -> e.timestamp(System.currentTimeMillis()).message("hello"))));
+
+            assertThat(refused).isNotNull();
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.awsErrorDetails().errorCode()).isEqualTo(ServiceError.INVALID_SIGNATURE);
+        }
+        assertThat(server.storedEvents(group, "s")).extracting(StoredEvent::message).containsExactly("hello");
+    }
+
+    /** A client of the fake whose HTTP layer rewrites each body after the SDK has signed it. */
+    private CloudWatchLogsClient client(UnaryOperator<String> afterSigning)
+    {
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        SdkHttpClient rewriting = new SdkHttpClient()
+        {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request)
+            {
+                byte[] body = afterSigning.apply(read(request)).getBytes(StandardCharsets.UTF_8);
+                return http.prepareRequest(HttpExecuteRequest.builder().request(request.httpRequest())
+                        .contentStreamProvider(() -> new ByteArrayInputStream(body)).build());
+            }
+
+            @Override
+            public void close()
+            {
+                http.close();
+            }
+        };
+        return CloudWatchLogsClient.builder().httpClient(rewriting).region(Region.of(server.region()))
+                .endpointOverride(URI.create(server.endpoint())).credentialsProvider(server.credentials())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+    }
+
+    private static String read(HttpExecuteRequest request)
+    {
+        if (request.contentStreamProvider().isEmpty())
+        {
+            return "";
+        }
+        try (InputStream in = request.contentStreamProvider().get().newStream())
+        {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e)
+        {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,257 @@
+package io.github.cwlappender.core.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Writes log events as the elements of a PutLogEvents body's {@code logEvents} array
+ * ({@code {"timestamp":…,"message":"…"}}, comma-separated): from the message's characters straight to UTF-8 with
+ * JSON escapes, as the SDK's marshaller would write them. The batcher writes each event just after measuring it, so
+ * the message is read while it is still in this core's cache, and the senders have no marshalling left to do.
+ */
+final class LogEventsJson
+{
+    private static final byte[] EVENT_START = ascii("{\"timestamp\":");
+    private static final byte[] MESSAGE_START = ascii(",\"message\":\"");
+    private static final byte[] HEX = ascii("0123456789ABCDEF");
+    // The most a char can take: a control character as a six-byte \\u00XX escape.
+    private static final int MAX_BYTES_PER_CHAR = 6;
+    // Comma, braces, quotes, field names and up to 20 digits.
+    private static final int EVENT_FRAME_BYTES = 64;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private byte[] buf;
+    private int size;
+    // Events of one millisecond share the bytes before the message: {"timestamp":…,"message":"
+    private long prefixTimestamp;
+    private byte[] prefix;
+
+    LogEventsJson(int initialCapacity)
+    {
+        buf = new byte[Math.max(64, initialCapacity)];
+    }
+
+    /** Bytes written so far. */
+    int size()
+    {
+        return size;
+    }
+
+    /** The bytes written so far; valid up to {@link #size()}. */
+    byte[] bytes()
+    {
+        return buf;
+    }
+
+    /**
+     * Appends one event, with a comma before it unless it is the first.
+     *
+     * @param utf8Length the message's UTF-8 length; when it equals the message's length every char is ASCII
+     */
+    void write(long timestamp, String message, int utf8Length)
+    {
+        int n = message.length();
+        ensure(EVENT_FRAME_BYTES + (long) MAX_BYTES_PER_CHAR * n);
+        if (size > 0)
+        {
+            buf[size++] = ',';
+        }
+        putPrefix(timestamp);
+        if (utf8Length != n || !putPlainAscii(message, n))
+        {
+            writeString(message, 0, n);
+        }
+        buf[size++] = '"';
+        buf[size++] = '}';
+    }
+
+    /** Appends one event this class wrote before (its bytes without a comma), with the comma rule of {@link #write}. */
+    void copyEvent(byte[] from, int offset, int length)
+    {
+        ensure(length + 1L);
+        if (size > 0)
+        {
+            buf[size++] = ',';
+        }
+        System.arraycopy(from, offset, buf, size, length);
+        size += length;
+    }
+
+    /** A JSON string literal, quotes included, as UTF-8: for the names around the events. */
+    static byte[] quoted(String text)
+    {
+        LogEventsJson json = new LogEventsJson(2 + MAX_BYTES_PER_CHAR * text.length());
+        json.buf[json.size++] = '"';
+        json.writeString(text, 0, text.length());
+        json.buf[json.size++] = '"';
+        return Arrays.copyOf(json.buf, json.size);
+    }
+
+    private void putPrefix(long timestamp)
+    {
+        if (prefix == null || timestamp != prefixTimestamp)
+        {
+            String digits = Long.toString(timestamp);
+            prefix = new byte[EVENT_START.length + digits.length() + MESSAGE_START.length];
+            System.arraycopy(EVENT_START, 0, prefix, 0, EVENT_START.length);
+            for (int i = 0; i < digits.length(); i++)
+            {
+                prefix[EVENT_START.length + i] = (byte) digits.charAt(i);
+            }
+            System.arraycopy(MESSAGE_START, 0, prefix, EVENT_START.length + digits.length(), MESSAGE_START.length);
+            prefixTimestamp = timestamp;
+        }
+        System.arraycopy(prefix, 0, buf, size, prefix.length);
+        size += prefix.length;
+    }
+
+    /**
+     * Copies an all-ASCII message in bulk and keeps it if no byte needs an escape; false (nothing written) if one
+     * does.
+     */
+    @SuppressWarnings("deprecation")
+    private boolean putPlainAscii(String message, int n)
+    {
+        // Every char is below 0x80 here, so its low byte is its UTF-8 encoding.
+        message.getBytes(0, n, buf, size);
+        int end = size + n;
+        int i = size;
+        for (; i + Long.BYTES <= end; i += Long.BYTES)
+        {
+            if (anyNeedsEscape((long) LONGS.get(buf, i)))
+            {
+                return false;
+            }
+        }
+        for (; i < end; i++)
+        {
+            byte b = buf[i];
+            if (b < 0x20 || b == '"' || b == '\\')
+            {
+                return false;
+            }
+        }
+        size = end;
+        return true;
+    }
+
+    /**
+     * Whether any of eight ASCII bytes is a control character, a quote or a backslash, eight at a time: a byte below
+     * {@code n} sets its high bit in {@code (x - n * ONES) & ~x} (exact as a yes/no while every byte is below 0x80),
+     * and a byte equal to {@code c} is a zero byte of {@code x ^ c * ONES}.
+     */
+    private static boolean anyNeedsEscape(long x)
+    {
+        long control = (x - 0x20 * ONES) & ~x;
+        long quote = x ^ ('"' * ONES);
+        long backslash = x ^ ('\\' * ONES);
+        return ((control | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGH_BITS) != 0;
+    }
+
+    /** JSON string content: quote, backslash and control characters escaped, everything else as UTF-8. */
+    private void writeString(String s, int from, int n)
+    {
+        for (int i = from; i < n; i++)
+        {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
+            {
+                buf[size++] = (byte) c;
+            }
+            else if (c < 0x80)
+            {
+                writeEscape(c);
+            }
+            else if (c < 0x800)
+            {
+                buf[size++] = (byte) (0xC0 | (c >> 6));
+                buf[size++] = (byte) (0x80 | (c & 0x3F));
+            }
+            else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1)))
+            {
+                // As the SDK's JSON writer does: both halves escaped, which the service reads as the one code point
+                // (its UTF-8 length, 4 bytes, is what the limits count).
+                writeUnicodeEscape(c);
+                writeUnicodeEscape(s.charAt(++i));
+            }
+            else
+            {
+                // A lone surrogate has no UTF-8 form; the batcher replaces them before this, so this is a last guard.
+                char bmp = Character.isSurrogate(c) ? Utf8.REPLACEMENT : c;
+                buf[size++] = (byte) (0xE0 | (bmp >> 12));
+                buf[size++] = (byte) (0x80 | ((bmp >> 6) & 0x3F));
+                buf[size++] = (byte) (0x80 | (bmp & 0x3F));
+            }
+        }
+    }
+
+    private void writeEscape(char c)
+    {
+        char shortForm = shortEscape(c);
+        if (shortForm == 0)
+        {
+            writeUnicodeEscape(c);
+            return;
+        }
+        buf[size++] = '\\';
+        buf[size++] = (byte) shortForm;
+    }
+
+    /** The two-character escape JSON has for {@code c}, or 0 when it has none. */
+    private static char shortEscape(char c)
+    {
+        switch (c)
+        {
+            case '"':
+                return '"';
+            case '\\':
+                return '\\';
+            case '\n':
+                return 'n';
+            case '\r':
+                return 'r';
+            case '\t':
+                return 't';
+            case '\b':
+                return 'b';
+            case '\f':
+                return 'f';
+            default:
+                return 0;
+        }
+    }
+
+    private void writeUnicodeEscape(char c)
+    {
+        buf[size++] = '\\';
+        buf[size++] = 'u';
+        buf[size++] = HEX[c >> 12];
+        buf[size++] = HEX[(c >> 8) & 0xF];
+        buf[size++] = HEX[(c >> 4) & 0xF];
+        buf[size++] = HEX[c & 0xF];
+    }
+
+    private void ensure(long more)
+    {
+        long needed = size + more;
+        if (needed > buf.length)
+        {
+            if (needed > Integer.MAX_VALUE - 16)
+            {
+                throw new IllegalStateException("PutLogEvents body too large: " + needed + " bytes");
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, buf.length * 3L / 2)));
+        }
+    }
+
+    private static byte[] ascii(String s)
+    {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

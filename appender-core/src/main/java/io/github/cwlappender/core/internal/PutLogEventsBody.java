@@ -1,0 +1,109 @@
+package io.github.cwlappender.core.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Optional;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+/**
+ * A PutLogEvents body whose events the batcher has already written as JSON ({@link LogEventsJson}); the log group
+ * and stream are put around them when it is sent. {@link Interceptor}, installed on the clients the engine builds,
+ * puts it in place of the SDK's own marshalling of the request, before the SDK signs and sends it, so signing,
+ * timeouts, the HTTP client and the parsing of the answer stay the SDK's.
+ */
+final class PutLogEventsBody
+{
+    static final ExecutionAttribute<PutLogEventsBody> ATTRIBUTE =
+            new ExecutionAttribute<>("io.github.cwlappender.PutLogEventsBody");
+    private static final byte[] START = ascii("{\"logGroupName\":");
+    private static final byte[] STREAM = ascii(",\"logStreamName\":");
+    private static final byte[] EVENTS = ascii(",\"logEvents\":[");
+    private static final byte[] END = ascii("]}");
+
+    private final byte[] head;
+    private final byte[] events;
+    private final int offset;
+    private final int length;
+
+    PutLogEventsBody(String logGroup, String logStream, byte[] events, int offset, int length)
+    {
+        byte[] group = LogEventsJson.quoted(logGroup);
+        byte[] stream = LogEventsJson.quoted(logStream);
+        this.head = concat(START, group, STREAM, stream, EVENTS);
+        this.events = events;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    long contentLength()
+    {
+        return (long) head.length + length + END.length;
+    }
+
+    InputStream newStream()
+    {
+        return new SequenceInputStream(Collections.enumeration(Arrays.asList(new ByteArrayInputStream(head),
+                new ByteArrayInputStream(events, offset, length), new ByteArrayInputStream(END))));
+    }
+
+    private static byte[] concat(byte[]... parts)
+    {
+        int total = 0;
+        for (byte[] part : parts)
+        {
+            total += part.length;
+        }
+        byte[] all = new byte[total];
+        int at = 0;
+        for (byte[] part : parts)
+        {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    private static byte[] ascii(String s)
+    {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Sends the body a request carries in {@link #ATTRIBUTE}; requests without one go as the SDK marshalled them. */
+    static final class Interceptor implements ExecutionInterceptor
+    {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                ExecutionAttributes executionAttributes)
+        {
+            PutLogEventsBody body = executionAttributes.getAttribute(ATTRIBUTE);
+            if (body == null)
+            {
+                return context.httpRequest();
+            }
+            return context.httpRequest().toBuilder()
+                    .putHeader("Content-Length", Long.toString(body.contentLength())).build();
+        }
+
+        @Override
+        public Optional<RequestBody> modifyHttpContent(Context.ModifyHttpRequest context,
+                ExecutionAttributes executionAttributes)
+        {
+            PutLogEventsBody body = executionAttributes.getAttribute(ATTRIBUTE);
+            if (body == null)
+            {
+                return context.requestBody();
+            }
+            return Optional.of(RequestBody.fromContentProvider(body::newStream, body.contentLength(),
+                    "application/x-amz-json-1.1"));
+        }
+    }
+}

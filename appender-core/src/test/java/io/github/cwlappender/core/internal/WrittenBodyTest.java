@@ -1,0 +1,244 @@
+package io.github.cwlappender.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cwlappender.core.internal.naming.LogDestination;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+
+/**
+ * The PutLogEvents bodies the batcher writes ({@link LogEventsJson}, {@link JsonEvents}) are the bodies the SDK's own
+ * marshaller writes for the same events, byte for byte, and the interceptor sends them in its place.
+ */
+class WrittenBodyTest
+{
+    private static final LogDestination WHERE = new LogDestination("/app/group-1", "stream \"quoted\" \\ 1");
+
+    /** Messages with every kind of character a JSON writer must treat differently. */
+    private static List<String> trickyMessages()
+    {
+        List<String> messages = new ArrayList<>();
+        messages.add("");
+        messages.add("plain ascii line with a query?a=1&b=2 and /slashes/");
+        messages.add("quote \" and backslash \\ and both \\\"");
+        StringBuilder controls = new StringBuilder("controls:");
+        for (char c = 0; c < 0x20; c++)
+        {
+            controls.append(c);
+        }
+        messages.add(controls.append("\u007f end").toString());
+        messages.add("line one\nline two\r\n\ttabbed");
+        messages.add("latin-1 caf\u00e9 \u00ff and two-byte \u0141\u07ff");
+        messages.add("three-byte \u0800 \u65e5\u672c\u8a9e \uffff and \ue000");
+        messages.add("pairs \uD83D\uDE00 \uD800\uDC00 \uDBFF\uDFFF");
+        messages.add("x".repeat(5000) + "\"");
+        // All-ASCII messages are checked eight bytes at a time: put each byte that needs an escape, and its
+        // neighbours that do not, at every place in and around such a block.
+        char[] probes = {0x00, 0x1F, 0x20, '!', '"', '#', '[', '\\', ']', 0x7F};
+        for (char probe : probes)
+        {
+            for (int at = 0; at < 20; at++)
+            {
+                messages.add("a".repeat(at) + probe + "b".repeat(at % 9));
+            }
+        }
+        return messages;
+    }
+
+    @Test
+    void theBodyIsTheOneTheSdkMarshallerWritesForTheSameEvents()
+    {
+        List<String> messages = trickyMessages();
+        Random random = new Random(11);
+        for (int n = 0; n < 300; n++)
+        {
+            messages.add(randomText(random, random.nextInt(60)));
+        }
+        List<InputLogEvent> events = new ArrayList<>();
+        JsonEvents.Collector collector = new JsonEvents.Collector(1_048_576);
+        long timestamp = 1_764_000_000_000L;
+        for (String message : messages)
+        {
+            String clean = Utf8.sanitize(message);
+            events.add(InputLogEvent.builder().timestamp(timestamp).message(clean).build());
+            collector.add(timestamp, clean, Utf8.length(clean));
+            timestamp += random.nextInt(3);
+        }
+
+        String ours = sentBody(client -> collector.seal().put(client, WHERE));
+        String sdk = sentBody(client -> client.putLogEvents(b -> b.logGroupName(WHERE.logGroup())
+                .logStreamName(WHERE.logStream()).logEvents(events)));
+
+        assertThat(ours).as("first difference: %s", firstDifference(ours, sdk)).isEqualTo(sdk);
+    }
+
+    @Test
+    void eventsArrivingOutOfOrderAreSentSortedWithEqualTimestampsInArrivalOrder()
+    {
+        JsonEvents.Collector collector = new JsonEvents.Collector(1_048_576);
+        long[] timestamps = {5, 3, 5, 1, 3, 9, 1};
+        for (int i = 0; i < timestamps.length; i++)
+        {
+            String message = "event " + i + " \u00e9";
+            collector.add(timestamps[i], message, Utf8.length(message));
+        }
+
+        List<Map<String, JsonNode>> sent = sentEvents(collector.seal());
+
+        List<String> order = new ArrayList<>();
+        sent.forEach(e -> order.add(e.get("timestamp").asNumber() + ":" + e.get("message").asString()));
+        assertThat(order).containsExactly("1:event 3 \u00e9", "1:event 6 \u00e9", "3:event 1 \u00e9",
+                "3:event 4 \u00e9", "5:event 0 \u00e9", "5:event 2 \u00e9", "9:event 5 \u00e9");
+    }
+
+    @Test
+    void aSliceSendsExactlyItsEventsAndTheCollectorStartsOverAfterSealing()
+    {
+        JsonEvents.Collector collector = new JsonEvents.Collector(1_048_576);
+        for (int i = 0; i < 10; i++)
+        {
+            collector.add(100 + i, "m" + i, 2);
+        }
+        BatchEvents batch = collector.seal();
+        assertThat(collector.size()).isZero();
+        collector.add(7, "next batch", 10);
+
+        assertThat(messagesOf(sentEvents(batch.slice(3, 7)))).containsExactly("m3", "m4", "m5", "m6");
+        assertThat(messagesOf(sentEvents(batch.slice(5, 10).slice(0, 1)))).containsExactly("m5");
+        assertThat(messagesOf(sentEvents(batch))).hasSize(10);
+        assertThat(messagesOf(sentEvents(collector.seal()))).containsExactly("next batch");
+        assertThatThrownBy(() -> batch.slice(4, 11)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void aLoneSurrogateThatSlipsThroughIsWrittenAsTheReplacementCharacter()
+    {
+        JsonEvents.Collector collector = new JsonEvents.Collector(1_048_576);
+        collector.add(1, "a\uD800b\uDC00", 8);
+
+        assertThat(messagesOf(sentEvents(collector.seal()))).containsExactly("a\uFFFDb\uFFFD");
+    }
+
+    @Test
+    void aBodyBiggerThanTheFirstGuessGrowsAndStaysWhole()
+    {
+        JsonEvents.Collector collector = new JsonEvents.Collector(1_048_576);
+        String control = "\u0001".repeat(100_000);
+        collector.add(1, control, control.length());
+        String big = "y".repeat(900_000);
+        collector.add(2, big, big.length());
+
+        List<String> sent = messagesOf(sentEvents(collector.seal()));
+
+        assertThat(sent).containsExactly(control, big);
+    }
+
+    private static String firstDifference(String ours, String sdk)
+    {
+        int i = 0;
+        while (i < ours.length() && i < sdk.length() && ours.charAt(i) == sdk.charAt(i))
+        {
+            i++;
+        }
+        int from = Math.max(0, i - 40);
+        return "at " + i + ": ours ..." + ours.substring(from, Math.min(ours.length(), i + 40)) + "... SDK ..."
+                + sdk.substring(from, Math.min(sdk.length(), i + 40)) + "...";
+    }
+
+    private static String randomText(Random random, int codePoints)
+    {
+        int[] samples = {'a', 'Z', ' ', '"', '\\', '\n', 0x01, 0x1F, 0x7F, 0xE9, 0x7FF, 0x800, 0x4E2D, 0xFFFD, 0x1F600,
+            0x10FFFF};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < codePoints; i++)
+        {
+            sb.appendCodePoint(samples[random.nextInt(samples.length)]);
+        }
+        return sb.toString();
+    }
+
+    private static List<String> messagesOf(List<Map<String, JsonNode>> events)
+    {
+        List<String> messages = new ArrayList<>();
+        events.forEach(e -> messages.add(e.get("message").asString()));
+        return messages;
+    }
+
+    private static List<Map<String, JsonNode>> sentEvents(BatchEvents events)
+    {
+        Map<String, JsonNode> body = JsonNode.parser().parse(sentBody(client -> events.put(client, WHERE)))
+                .asObject();
+        assertThat(body.get("logGroupName").asString()).isEqualTo(WHERE.logGroup());
+        assertThat(body.get("logStreamName").asString()).isEqualTo(WHERE.logStream());
+        List<Map<String, JsonNode>> sent = new ArrayList<>();
+        body.get("logEvents").asArray().forEach(e -> sent.add(e.asObject()));
+        return sent;
+    }
+
+    /** What a client built as the engine builds its own would send, captured just before it would go out. */
+    private static String sentBody(Consumer<CloudWatchLogsClient> call)
+    {
+        BodyCapture capture = new BodyCapture();
+        try (CloudWatchLogsClient client = CloudWatchLogsClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new PutLogEventsBody.Interceptor())
+                        .addExecutionInterceptor(capture))
+                .build())
+        {
+            assertThatThrownBy(() -> call.accept(client)).isInstanceOf(Captured.class);
+        }
+        return capture.body;
+    }
+
+    /** Reads the body after every other interceptor, as it will be signed and sent, then stops the call. */
+    private static final class BodyCapture implements ExecutionInterceptor
+    {
+        String body;
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes)
+        {
+            try (InputStream in = context.requestBody().orElseThrow().contentStreamProvider().newStream())
+            {
+                byte[] bytes = in.readAllBytes();
+                body = new String(bytes, StandardCharsets.UTF_8);
+                String length = context.httpRequest().firstMatchingHeader("Content-Length").orElseThrow();
+                assertThat(Long.parseLong(length)).as("Content-Length").isEqualTo(bytes.length);
+            }
+            catch (IOException e)
+            {
+                throw new UncheckedIOException(e);
+            }
+            throw new Captured();
+        }
+    }
+
+    private static final class Captured extends RuntimeException
+    {
+        Captured()
+        {
+            super("captured", null, false, false);
+        }
+    }
+}
