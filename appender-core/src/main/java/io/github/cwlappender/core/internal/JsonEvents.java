@@ -1,27 +1,31 @@
 package io.github.cwlappender.core.internal;
 
 import io.github.cwlappender.core.internal.naming.LogDestination;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse;
 
 /**
- * Events already written as the JSON of a PutLogEvents body ({@link LogEventsJson}), one after another in one byte
- * array, with where each starts and ends so that a batch can be split without writing it again. Sent through the
- * {@link PutLogEventsBody.Interceptor} of the clients the engine builds.
+ * Events already written as the JSON of a PutLogEvents body ({@link LogEventsJson}), with the chunk, start and end of
+ * each, so that a batch can be split without writing it again. Sent through the {@link PutLogEventsBody.Interceptor}
+ * of the clients the engine builds.
  */
 final class JsonEvents implements BatchEvents
 {
-    private final byte[] json;
+    private final List<byte[]> chunks;
+    private final int[] chunkOf;
     private final int[] starts;
     private final int[] ends;
     private final int from;
     private final int to;
 
-    private JsonEvents(byte[] json, int[] starts, int[] ends, int from, int to)
+    private JsonEvents(List<byte[]> chunks, int[] chunkOf, int[] starts, int[] ends, int from, int to)
     {
-        this.json = json;
+        this.chunks = chunks;
+        this.chunkOf = chunkOf;
         this.starts = starts;
         this.ends = ends;
         this.from = from;
@@ -41,36 +45,49 @@ final class JsonEvents implements BatchEvents
         {
             throw new IndexOutOfBoundsException(sliceFrom + ".." + sliceTo + " of " + size());
         }
-        return new JsonEvents(json, starts, ends, from + sliceFrom, from + sliceTo);
+        return new JsonEvents(chunks, chunkOf, starts, ends, from + sliceFrom, from + sliceTo);
     }
 
     @Override
     public PutLogEventsResponse put(CloudWatchLogsClient client, LogDestination where)
     {
-        int offset = size() == 0 ? 0 : starts[from];
-        int length = size() == 0 ? 0 : ends[to - 1] - offset;
-        PutLogEventsBody body = new PutLogEventsBody(where.logGroup(), where.logStream(), json, offset, length);
+        PutLogEventsBody body = new PutLogEventsBody(where.logGroup(), where.logStream(), segments());
         return client.putLogEvents(b -> b.logGroupName(where.logGroup()).logStreamName(where.logStream())
                 .overrideConfiguration(o -> o.putExecutionAttribute(PutLogEventsBody.ATTRIBUTE, body)));
     }
 
+    /** The events as runs of bytes, one per chunk they span; within a run they are already comma-separated. */
+    private List<PutLogEventsBody.Segment> segments()
+    {
+        List<PutLogEventsBody.Segment> segments = new ArrayList<>();
+        int i = from;
+        while (i < to)
+        {
+            int chunk = chunkOf[i];
+            int last = i;
+            while (last + 1 < to && chunkOf[last + 1] == chunk)
+            {
+                last++;
+            }
+            segments.add(new PutLogEventsBody.Segment(chunks.get(chunk), starts[i], ends[last] - starts[i]));
+            i = last + 1;
+        }
+        return segments;
+    }
+
     static final class Collector implements BatchEvents.Collector
     {
-        private static final int MIN_CAPACITY = 4096;
-
-        private final int maxCapacity;
         private LogEventsJson json;
         private long[] timestamps;
+        private int[] chunkOf;
         private int[] starts;
         private int[] ends;
         private int count;
         private boolean inOrder = true;
 
-        /** @param maxBatchBytes the batch limit; a body rarely needs more than that, and never starts bigger */
-        Collector(int maxBatchBytes)
+        Collector()
         {
-            this.maxCapacity = maxBatchBytes + maxBatchBytes / 4;
-            startOver(MIN_CAPACITY, 64);
+            startOver(64);
         }
 
         @Override
@@ -84,32 +101,32 @@ final class JsonEvents implements BatchEvents
         {
             if (count == starts.length)
             {
-                int grown = count + Math.max(16, count / 2);
-                timestamps = Arrays.copyOf(timestamps, grown);
-                starts = Arrays.copyOf(starts, grown);
-                ends = Arrays.copyOf(ends, grown);
+                grow();
             }
             if (count > 0 && timestamp < timestamps[count - 1])
             {
                 inOrder = false;
             }
-            // The writer puts a comma before every event but the first.
-            starts[count] = json.size() == 0 ? 0 : json.size() + 1;
             json.write(timestamp, message, utf8Length);
-            ends[count] = json.size();
-            timestamps[count] = timestamp;
-            count++;
+            record(json, timestamp);
         }
 
         @Override
         public BatchEvents seal()
         {
-            JsonEvents sealed = inOrder ? new JsonEvents(json.bytes(), starts, ends, 0, count) : sorted();
-            int written = json.size();
-            // The next batch is likely much like this one: start it at about this size to save regrowing.
-            startOver((int) Math.min(maxCapacity, Math.max(MIN_CAPACITY, written + written / 8L)),
-                    Math.max(64, count + count / 8));
+            JsonEvents sealed = inOrder ? new JsonEvents(json.chunks(), chunkOf, starts, ends, 0, count) : sorted();
+            // The next batch is likely much like this one: size its index for as many events.
+            startOver(Math.max(64, count + count / 8));
             return sealed;
+        }
+
+        private void record(LogEventsJson writer, long timestamp)
+        {
+            chunkOf[count] = writer.lastChunk();
+            starts[count] = writer.lastStart();
+            ends[count] = writer.lastEnd();
+            timestamps[count] = timestamp;
+            count++;
         }
 
         /** The events rewritten in timestamp order; a stable sort, so equal timestamps keep their arrival order. */
@@ -121,23 +138,36 @@ final class JsonEvents implements BatchEvents
                 order[i] = i;
             }
             Arrays.sort(order, Comparator.comparingLong(i -> timestamps[i]));
-            LogEventsJson out = new LogEventsJson(json.size());
-            int[] sortedStarts = new int[count];
-            int[] sortedEnds = new int[count];
-            for (int k = 0; k < count; k++)
+            List<byte[]> written = json.chunks();
+            int[] oldChunkOf = chunkOf;
+            int[] oldStarts = starts;
+            int[] oldEnds = ends;
+            long[] oldTimestamps = timestamps;
+            int n = count;
+            startOver(n);
+            for (int k = 0; k < n; k++)
             {
                 int i = order[k];
-                sortedStarts[k] = out.size() == 0 ? 0 : out.size() + 1;
-                out.copyEvent(json.bytes(), starts[i], ends[i] - starts[i]);
-                sortedEnds[k] = out.size();
+                json.copyEvent(written.get(oldChunkOf[i]), oldStarts[i], oldEnds[i] - oldStarts[i]);
+                record(json, oldTimestamps[i]);
             }
-            return new JsonEvents(out.bytes(), sortedStarts, sortedEnds, 0, count);
+            return new JsonEvents(json.chunks(), chunkOf, starts, ends, 0, count);
         }
 
-        private void startOver(int bytes, int events)
+        private void grow()
         {
-            json = new LogEventsJson(bytes);
+            int grown = count + Math.max(16, count / 2);
+            timestamps = Arrays.copyOf(timestamps, grown);
+            chunkOf = Arrays.copyOf(chunkOf, grown);
+            starts = Arrays.copyOf(starts, grown);
+            ends = Arrays.copyOf(ends, grown);
+        }
+
+        private void startOver(int events)
+        {
+            json = new LogEventsJson();
             timestamps = new long[events];
+            chunkOf = new int[events];
             starts = new int[events];
             ends = new int[events];
             count = 0;

@@ -4,64 +4,76 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Writes log events as the elements of a PutLogEvents body's {@code logEvents} array
- * ({@code {"timestamp":…,"message":"…"}}, comma-separated): from the message's characters straight to UTF-8 with
- * JSON escapes, as the SDK's marshaller would write them. The batcher writes each event just after measuring it, so
- * the message is read while it is still in this core's cache, and the senders have no marshalling left to do.
+ * ({@code {"timestamp":…,"message":"…"}}): from the message's characters straight to UTF-8 with JSON escapes, as the
+ * SDK's marshaller would write them. The batcher writes each event just after measuring it, so the message is read
+ * while it is still in this core's cache, and the senders have no marshalling left to do.
+ *
+ * <p>The bytes go into chunks of {@value #CHUNK_BYTES} bytes, each event whole in one chunk, with a comma before every
+ * event but a chunk's first. A chunk stays below the size from which G1 allocates an array as humongous (half a region,
+ * at least 512 KiB): a batch-sized array would take whole regions, up to twice its size, while it waits to be sent.
  */
 final class LogEventsJson
 {
+    static final int CHUNK_BYTES = 128 * 1024;
+    private static final int FIRST_CHUNK_BYTES = 8 * 1024;
     private static final byte[] EVENT_START = ascii("{\"timestamp\":");
     private static final byte[] MESSAGE_START = ascii(",\"message\":\"");
     private static final byte[] HEX = ascii("0123456789ABCDEF");
-    // The most a char can take: a control character as a six-byte \\u00XX escape.
+    // The most a char can take: a control character as a six-byte escape.
     private static final int MAX_BYTES_PER_CHAR = 6;
     // Comma, braces, quotes, field names and up to 20 digits.
     private static final int EVENT_FRAME_BYTES = 64;
-
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
+    private final List<byte[]> chunks = new ArrayList<>();
     private byte[] buf;
     private int size;
+    private int lastStart;
     // Events of one millisecond share the bytes before the message: {"timestamp":…,"message":"
     private long prefixTimestamp;
     private byte[] prefix;
 
-    LogEventsJson(int initialCapacity)
+    /** The chunks written so far; the last one is valid up to {@link #lastEnd()}. */
+    List<byte[]> chunks()
     {
-        buf = new byte[Math.max(64, initialCapacity)];
+        return chunks;
     }
 
-    /** Bytes written so far. */
-    int size()
+    /** The chunk of the event written last. */
+    int lastChunk()
+    {
+        return chunks.size() - 1;
+    }
+
+    /** Where the event written last starts in its chunk (after its comma). */
+    int lastStart()
+    {
+        return lastStart;
+    }
+
+    /** Where the event written last ends in its chunk. */
+    int lastEnd()
     {
         return size;
     }
 
-    /** The bytes written so far; valid up to {@link #size()}. */
-    byte[] bytes()
-    {
-        return buf;
-    }
-
     /**
-     * Appends one event, with a comma before it unless it is the first.
+     * Appends one event.
      *
      * @param utf8Length the message's UTF-8 length; when it equals the message's length every char is ASCII
      */
     void write(long timestamp, String message, int utf8Length)
     {
         int n = message.length();
-        ensure(EVENT_FRAME_BYTES + (long) MAX_BYTES_PER_CHAR * n);
-        if (size > 0)
-        {
-            buf[size++] = ',';
-        }
+        startEvent(EVENT_FRAME_BYTES + (long) MAX_BYTES_PER_CHAR * n);
         putPrefix(timestamp);
         if (utf8Length != n || !putPlainAscii(message, n))
         {
@@ -71,14 +83,10 @@ final class LogEventsJson
         buf[size++] = '}';
     }
 
-    /** Appends one event this class wrote before (its bytes without a comma), with the comma rule of {@link #write}. */
+    /** Appends one event this class wrote before: its bytes, without a comma. */
     void copyEvent(byte[] from, int offset, int length)
     {
-        ensure(length + 1L);
-        if (size > 0)
-        {
-            buf[size++] = ',';
-        }
+        startEvent(length + 1L);
         System.arraycopy(from, offset, buf, size, length);
         size += length;
     }
@@ -86,11 +94,33 @@ final class LogEventsJson
     /** A JSON string literal, quotes included, as UTF-8: for the names around the events. */
     static byte[] quoted(String text)
     {
-        LogEventsJson json = new LogEventsJson(2 + MAX_BYTES_PER_CHAR * text.length());
+        LogEventsJson json = new LogEventsJson();
+        json.startEvent(2 + (long) MAX_BYTES_PER_CHAR * text.length());
         json.buf[json.size++] = '"';
         json.writeString(text, 0, text.length());
         json.buf[json.size++] = '"';
-        return Arrays.copyOf(json.buf, json.size);
+        return Arrays.copyOfRange(json.buf, json.lastStart, json.size);
+    }
+
+    /** Makes room for an event of at most {@code most} bytes in one chunk, puts the comma, and marks its start. */
+    private void startEvent(long most)
+    {
+        if (most > Integer.MAX_VALUE - 16)
+        {
+            throw new IllegalStateException("event too large for a PutLogEvents body: " + most + " bytes");
+        }
+        if (buf == null || size + 1 + most > buf.length)
+        {
+            int chunk = chunks.isEmpty() ? FIRST_CHUNK_BYTES : CHUNK_BYTES;
+            buf = new byte[(int) Math.max(chunk, most)];
+            chunks.add(buf);
+            size = 0;
+        }
+        if (size > 0)
+        {
+            buf[size++] = ',';
+        }
+        lastStart = size;
     }
 
     private void putPrefix(long timestamp)
@@ -235,19 +265,6 @@ final class LogEventsJson
         buf[size++] = HEX[(c >> 8) & 0xF];
         buf[size++] = HEX[(c >> 4) & 0xF];
         buf[size++] = HEX[c & 0xF];
-    }
-
-    private void ensure(long more)
-    {
-        long needed = size + more;
-        if (needed > buf.length)
-        {
-            if (needed > Integer.MAX_VALUE - 16)
-            {
-                throw new IllegalStateException("PutLogEvents body too large: " + needed + " bytes");
-            }
-            buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, buf.length * 3L / 2)));
-        }
     }
 
     private static byte[] ascii(String s)

@@ -73,7 +73,7 @@ public final class Pipeline
                 shutdown, health);
         this.sender = new BatchSender(config.name(), config.maxInFlight(), delivery, budget, shutdown);
         this.assembler = new BatchAssembler(config, sender, counters, status, budget, drops,
-                client.sendsWrittenBodies() ? new JsonEvents.Collector(config.maxBatchBytes())
+                client.sendsWrittenBodies() ? new JsonEvents.Collector()
                         : new ModelEvents.Collector(config.maxBatchEvents()));
         ThreadFactory batcherFactory = EngineThread.factory(config.name(), "batcher");
         ThreadFactory recording = task -> {

@@ -4,8 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -28,31 +29,47 @@ final class PutLogEventsBody
     private static final byte[] STREAM = ascii(",\"logStreamName\":");
     private static final byte[] EVENTS = ascii(",\"logEvents\":[");
     private static final byte[] END = ascii("]}");
+    private static final byte[] COMMA = ascii(",");
 
     private final byte[] head;
-    private final byte[] events;
-    private final int offset;
-    private final int length;
+    private final List<Segment> segments;
+    private final long contentLength;
 
-    PutLogEventsBody(String logGroup, String logStream, byte[] events, int offset, int length)
+    /** @param segments runs of events written by {@link LogEventsJson}, each comma-separated within itself */
+    PutLogEventsBody(String logGroup, String logStream, List<Segment> segments)
     {
         byte[] group = LogEventsJson.quoted(logGroup);
         byte[] stream = LogEventsJson.quoted(logStream);
         this.head = concat(START, group, STREAM, stream, EVENTS);
-        this.events = events;
-        this.offset = offset;
-        this.length = length;
+        this.segments = segments;
+        long length = (long) head.length + END.length + Math.max(0, segments.size() - 1);
+        for (Segment segment : segments)
+        {
+            length += segment.length;
+        }
+        this.contentLength = length;
     }
 
     long contentLength()
     {
-        return (long) head.length + length + END.length;
+        return contentLength;
     }
 
     InputStream newStream()
     {
-        return new SequenceInputStream(Collections.enumeration(Arrays.asList(new ByteArrayInputStream(head),
-                new ByteArrayInputStream(events, offset, length), new ByteArrayInputStream(END))));
+        List<InputStream> parts = new ArrayList<>(2 * segments.size() + 2);
+        parts.add(new ByteArrayInputStream(head));
+        for (int i = 0; i < segments.size(); i++)
+        {
+            if (i > 0)
+            {
+                parts.add(new ByteArrayInputStream(COMMA));
+            }
+            Segment segment = segments.get(i);
+            parts.add(new ByteArrayInputStream(segment.bytes, segment.offset, segment.length));
+        }
+        parts.add(new ByteArrayInputStream(END));
+        return new SequenceInputStream(Collections.enumeration(parts));
     }
 
     private static byte[] concat(byte[]... parts)
@@ -75,6 +92,21 @@ final class PutLogEventsBody
     private static byte[] ascii(String s)
     {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A run of bytes in one chunk. */
+    static final class Segment
+    {
+        final byte[] bytes;
+        final int offset;
+        final int length;
+
+        Segment(byte[] bytes, int offset, int length)
+        {
+            this.bytes = bytes;
+            this.offset = offset;
+            this.length = length;
+        }
     }
 
     /** Sends the body a request carries in {@link #ATTRIBUTE}; requests without one go as the SDK marshalled them. */

@@ -74,7 +74,7 @@ class WrittenBodyTest
             messages.add(randomText(random, random.nextInt(60)));
         }
         List<InputLogEvent> events = new ArrayList<>();
-        JsonEvents.Collector collector = new JsonEvents.Collector(1_048_576);
+        JsonEvents.Collector collector = new JsonEvents.Collector();
         long timestamp = 1_764_000_000_000L;
         for (String message : messages)
         {
@@ -94,7 +94,7 @@ class WrittenBodyTest
     @Test
     void eventsArrivingOutOfOrderAreSentSortedWithEqualTimestampsInArrivalOrder()
     {
-        JsonEvents.Collector collector = new JsonEvents.Collector(1_048_576);
+        JsonEvents.Collector collector = new JsonEvents.Collector();
         long[] timestamps = {5, 3, 5, 1, 3, 9, 1};
         for (int i = 0; i < timestamps.length; i++)
         {
@@ -113,7 +113,7 @@ class WrittenBodyTest
     @Test
     void aSliceSendsExactlyItsEventsAndTheCollectorStartsOverAfterSealing()
     {
-        JsonEvents.Collector collector = new JsonEvents.Collector(1_048_576);
+        JsonEvents.Collector collector = new JsonEvents.Collector();
         for (int i = 0; i < 10; i++)
         {
             collector.add(100 + i, "m" + i, 2);
@@ -130,9 +130,41 @@ class WrittenBodyTest
     }
 
     @Test
+    void aBatchSpanningManyChunksAndItsSlicesAcrossChunkBoundariesAreWhatTheSdkWrites()
+    {
+        JsonEvents.Collector collector = new JsonEvents.Collector();
+        List<InputLogEvent> events = new ArrayList<>();
+        Random random = new Random(5);
+        long timestamp = 1_764_000_000_000L;
+        for (int i = 0; i < 6000; i++)
+        {
+            // Mostly in order, now and then one earlier, so that sealing also rewrites the chunks sorted.
+            long at = timestamp + i - (i % 97 == 0 ? 50 : 0);
+            String message = "event " + i + " " + randomText(random, random.nextInt(300));
+            collector.add(at, message, Utf8.length(message));
+            events.add(InputLogEvent.builder().timestamp(at).message(message).build());
+        }
+        events.sort(java.util.Comparator.comparingLong(InputLogEvent::timestamp));
+        BatchEvents batch = collector.seal();
+
+        int[][] slices = {{0, 6000}, {0, 1}, {1, 5999}, {1234, 4321}, {2999, 3001}, {5999, 6000}};
+        for (int[] slice : slices)
+        {
+            List<InputLogEvent> part = events.subList(slice[0], slice[1]);
+            String ours = sentBody(client -> batch.slice(slice[0], slice[1]).put(client, WHERE));
+            String sdk = sentBody(client -> client.putLogEvents(b -> b.logGroupName(WHERE.logGroup())
+                    .logStreamName(WHERE.logStream()).logEvents(part)));
+            assertThat(ours).as("slice %s..%s, first difference: %s", slice[0], slice[1], firstDifference(ours, sdk))
+                    .isEqualTo(sdk);
+        }
+        assertThat(sentBody(client -> batch.put(client, WHERE)).length())
+                .as("big enough to span several chunks").isGreaterThan(4 * LogEventsJson.CHUNK_BYTES);
+    }
+
+    @Test
     void aLoneSurrogateThatSlipsThroughIsWrittenAsTheReplacementCharacter()
     {
-        JsonEvents.Collector collector = new JsonEvents.Collector(1_048_576);
+        JsonEvents.Collector collector = new JsonEvents.Collector();
         collector.add(1, "a\uD800b\uDC00", 8);
 
         assertThat(messagesOf(sentEvents(collector.seal()))).containsExactly("a\uFFFDb\uFFFD");
@@ -141,7 +173,7 @@ class WrittenBodyTest
     @Test
     void aBodyBiggerThanTheFirstGuessGrowsAndStaysWhole()
     {
-        JsonEvents.Collector collector = new JsonEvents.Collector(1_048_576);
+        JsonEvents.Collector collector = new JsonEvents.Collector();
         String control = "\u0001".repeat(100_000);
         collector.add(1, control, control.length());
         String big = "y".repeat(900_000);
