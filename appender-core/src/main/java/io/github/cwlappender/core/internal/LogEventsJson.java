@@ -73,12 +73,13 @@ final class LogEventsJson
     void write(long timestamp, String message, int utf8Length)
     {
         int n = message.length();
-        startEvent(EVENT_FRAME_BYTES + (long) MAX_BYTES_PER_CHAR * n);
+        long most = EVENT_FRAME_BYTES + (long) MAX_BYTES_PER_CHAR * n;
+        // A long message would otherwise get a chunk sized for its worst case, up to six times its bytes.
+        startEvent(most <= CHUNK_BYTES ? most : EVENT_FRAME_BYTES + escapedLength(message, n));
         putPrefix(timestamp);
-        if (utf8Length != n || !putPlainAscii(message, n))
-        {
-            writeString(message, 0, n);
-        }
+        // All-ASCII text is copied in bulk; from the first char that needs an escape on, it is written char by char.
+        int plain = utf8Length == n ? putPlainAscii(message, n) : 0;
+        writeString(message, plain, n);
         buf[size++] = '"';
         buf[size++] = '}';
     }
@@ -142,33 +143,64 @@ final class LogEventsJson
     }
 
     /**
-     * Copies an all-ASCII message in bulk and keeps it if no byte needs an escape; false (nothing written) if one
-     * does.
+     * Copies an all-ASCII message in bulk and returns how many of its chars (from the start) need no escape; only
+     * those stay written.
      */
     @SuppressWarnings("deprecation")
-    private boolean putPlainAscii(String message, int n)
+    private int putPlainAscii(String message, int n)
     {
         // Every char is below 0x80 here, so its low byte is its UTF-8 encoding.
         message.getBytes(0, n, buf, size);
-        int end = size + n;
-        int i = size;
-        for (; i + Long.BYTES <= end; i += Long.BYTES)
+        int start = size;
+        int end = start + n;
+        int i = start;
+        while (i + Long.BYTES <= end && !anyNeedsEscape((long) LONGS.get(buf, i)))
         {
-            if (anyNeedsEscape((long) LONGS.get(buf, i)))
+            i += Long.BYTES;
+        }
+        while (i < end && !needsEscape(buf[i]))
+        {
+            i++;
+        }
+        size = i;
+        return i - start;
+    }
+
+    private static boolean needsEscape(byte b)
+    {
+        return b < 0x20 || b == '"' || b == '\\';
+    }
+
+    /** The exact length {@link #writeString} gives the whole of {@code s}. */
+    private static long escapedLength(String s, int n)
+    {
+        long bytes = 0;
+        for (int i = 0; i < n; i++)
+        {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
             {
-                return false;
+                bytes += 1;
+            }
+            else if (c < 0x80)
+            {
+                bytes += shortEscape(c) == 0 ? 6 : 2;
+            }
+            else if (c < 0x800)
+            {
+                bytes += 2;
+            }
+            else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1)))
+            {
+                bytes += 12;
+                i++;
+            }
+            else
+            {
+                bytes += 3;
             }
         }
-        for (; i < end; i++)
-        {
-            byte b = buf[i];
-            if (b < 0x20 || b == '"' || b == '\\')
-            {
-                return false;
-            }
-        }
-        size = end;
-        return true;
+        return bytes;
     }
 
     /**
