@@ -15,6 +15,11 @@ interface BatchEvents
     /** One PutLogEvents call with these events. */
     PutLogEventsResponse put(CloudWatchLogsClient client, LogDestination where);
 
+    /** Called once the batch is settled (delivered, rejected or dropped): nothing sends these events after it. */
+    default void release()
+    {
+    }
+
     /** Gathers the events of the batch being filled, as they arrive, in the form {@link BatchEvents} sends. */
     interface Collector
     {

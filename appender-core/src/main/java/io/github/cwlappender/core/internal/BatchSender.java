@@ -167,6 +167,7 @@ final class BatchSender
     {
         // Before the barriers: whoever a flush releases finds the batch's share of the budget back.
         budget.giveBack(batch.charged());
+        batch.events().release();
         synchronized (lock)
         {
             open.remove(batch.id());

@@ -10,8 +10,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse
 
 /**
  * Events already written as the JSON of a PutLogEvents body ({@link LogEventsJson}), with the chunk, start and end of
- * each, so that a batch can be split without writing it again. Sent through the {@link PutLogEventsBody.Interceptor}
- * of the clients the engine builds.
+ * each in timestamp order, so that a batch can be sorted and split without writing it again: the body is sent as the
+ * runs of events that lie next to each other in the chunks. Sent through the {@link PutLogEventsBody.Interceptor} of
+ * the clients the engine builds.
  */
 final class JsonEvents implements BatchEvents
 {
@@ -21,8 +22,11 @@ final class JsonEvents implements BatchEvents
     private final int[] ends;
     private final int from;
     private final int to;
+    // Only the sealed batch gives its chunks back, never a slice of it.
+    private final ChunkPool owner;
 
-    private JsonEvents(List<byte[]> chunks, int[] chunkOf, int[] starts, int[] ends, int from, int to)
+    private JsonEvents(List<byte[]> chunks, int[] chunkOf, int[] starts, int[] ends, int from, int to,
+            ChunkPool owner)
     {
         this.chunks = chunks;
         this.chunkOf = chunkOf;
@@ -30,6 +34,7 @@ final class JsonEvents implements BatchEvents
         this.ends = ends;
         this.from = from;
         this.to = to;
+        this.owner = owner;
     }
 
     @Override
@@ -45,7 +50,7 @@ final class JsonEvents implements BatchEvents
         {
             throw new IndexOutOfBoundsException(sliceFrom + ".." + sliceTo + " of " + size());
         }
-        return new JsonEvents(chunks, chunkOf, starts, ends, from + sliceFrom, from + sliceTo);
+        return new JsonEvents(chunks, chunkOf, starts, ends, from + sliceFrom, from + sliceTo, null);
     }
 
     @Override
@@ -56,20 +61,31 @@ final class JsonEvents implements BatchEvents
                 .overrideConfiguration(o -> o.putExecutionAttribute(PutLogEventsBody.ATTRIBUTE, body)));
     }
 
-    /** The events as runs of bytes, one per chunk they span; within a run they are already comma-separated. */
-    private List<PutLogEventsBody.Segment> segments()
+    @Override
+    public void release()
+    {
+        if (owner != null)
+        {
+            owner.giveBack(chunks);
+        }
+    }
+
+    /**
+     * The events as runs of bytes: events that follow each other in a chunk, a comma apart, make one run. In arrival
+     * order that is one run per chunk; a sorted batch has a few more, where events came out of order.
+     */
+    List<PutLogEventsBody.Segment> segments()
     {
         List<PutLogEventsBody.Segment> segments = new ArrayList<>();
         int i = from;
         while (i < to)
         {
-            int chunk = chunkOf[i];
             int last = i;
-            while (last + 1 < to && chunkOf[last + 1] == chunk)
+            while (last + 1 < to && chunkOf[last + 1] == chunkOf[last] && starts[last + 1] == ends[last] + 1)
             {
                 last++;
             }
-            segments.add(new PutLogEventsBody.Segment(chunks.get(chunk), starts[i], ends[last] - starts[i]));
+            segments.add(new PutLogEventsBody.Segment(chunks.get(chunkOf[i]), starts[i], ends[last] - starts[i]));
             i = last + 1;
         }
         return segments;
@@ -77,7 +93,8 @@ final class JsonEvents implements BatchEvents
 
     static final class Collector implements BatchEvents.Collector
     {
-        private LogEventsJson json;
+        private final ChunkPool pool;
+        private final LogEventsJson json;
         private long[] timestamps;
         private int[] chunkOf;
         private int[] starts;
@@ -85,8 +102,11 @@ final class JsonEvents implements BatchEvents
         private int count;
         private boolean inOrder = true;
 
-        Collector()
+        /** @param pool where chunks come from when free, and where a sealed batch gives them back when settled */
+        Collector(ChunkPool pool)
         {
+            this.pool = pool;
+            this.json = new LogEventsJson(pool);
             startOver(64);
         }
 
@@ -108,50 +128,84 @@ final class JsonEvents implements BatchEvents
                 inOrder = false;
             }
             json.write(timestamp, message, utf8Length);
-            record(json, timestamp);
+            chunkOf[count] = json.lastChunk();
+            starts[count] = json.lastStart();
+            ends[count] = json.lastEnd();
+            timestamps[count] = timestamp;
+            count++;
         }
 
         @Override
         public BatchEvents seal()
         {
-            JsonEvents sealed = inOrder ? new JsonEvents(json.chunks(), chunkOf, starts, ends, 0, count) : sorted();
+            List<byte[]> written = json.takeChunks();
+            JsonEvents sealed;
+            if (inOrder)
+            {
+                sealed = new JsonEvents(written, chunkOf, starts, ends, 0, count, pool);
+            }
+            else
+            {
+                int[] order = timestampOrder();
+                sealed = new JsonEvents(written, permuted(chunkOf, order), permuted(starts, order),
+                        permuted(ends, order), 0, count, pool);
+            }
             // The next batch is likely much like this one: size its index for as many events.
             startOver(Math.max(64, count + count / 8));
             return sealed;
         }
 
-        private void record(LogEventsJson writer, long timestamp)
+        /** Event indexes in timestamp order; a stable sort, so equal timestamps keep their arrival order. */
+        private int[] timestampOrder()
         {
-            chunkOf[count] = writer.lastChunk();
-            starts[count] = writer.lastStart();
-            ends[count] = writer.lastEnd();
-            timestamps[count] = timestamp;
-            count++;
-        }
-
-        /** The events rewritten in timestamp order; a stable sort, so equal timestamps keep their arrival order. */
-        private JsonEvents sorted()
-        {
-            Integer[] order = new Integer[count];
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
             for (int i = 0; i < count; i++)
             {
-                order[i] = i;
+                min = Math.min(min, timestamps[i]);
+                max = Math.max(max, timestamps[i]);
             }
-            Arrays.sort(order, Comparator.comparingLong(i -> timestamps[i]));
-            List<byte[]> written = json.chunks();
-            int[] oldChunkOf = chunkOf;
-            int[] oldStarts = starts;
-            int[] oldEnds = ends;
-            long[] oldTimestamps = timestamps;
-            int n = count;
-            startOver(n);
-            for (int k = 0; k < n; k++)
+            int indexBits = 32 - Integer.numberOfLeadingZeros(count);
+            long span = max - min;
+            int[] order = new int[count];
+            if (span >= 0 && span < 1L << (62 - indexBits))
             {
-                int i = order[k];
-                json.copyEvent(written.get(oldChunkOf[i]), oldStarts[i], oldEnds[i] - oldStarts[i]);
-                record(json, oldTimestamps[i]);
+                // Time since the earliest, then the index, in one long: a plain sort of those is a stable one.
+                long[] keys = new long[count];
+                for (int i = 0; i < count; i++)
+                {
+                    keys[i] = (timestamps[i] - min) << indexBits | i;
+                }
+                Arrays.sort(keys);
+                long indexMask = (1L << indexBits) - 1;
+                for (int k = 0; k < count; k++)
+                {
+                    order[k] = (int) (keys[k] & indexMask);
+                }
+                return order;
             }
-            return new JsonEvents(json.chunks(), chunkOf, starts, ends, 0, count);
+            // Timestamps too far apart to share a long with the index (no batch of one day's span gets here).
+            Integer[] boxed = new Integer[count];
+            for (int i = 0; i < count; i++)
+            {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, Comparator.comparingLong(i -> timestamps[i]));
+            for (int k = 0; k < count; k++)
+            {
+                order[k] = boxed[k];
+            }
+            return order;
+        }
+
+        private static int[] permuted(int[] values, int[] order)
+        {
+            int[] result = new int[order.length];
+            for (int k = 0; k < order.length; k++)
+            {
+                result[k] = values[order[k]];
+            }
+            return result;
         }
 
         private void grow()
@@ -165,7 +219,6 @@ final class JsonEvents implements BatchEvents
 
         private void startOver(int events)
         {
-            json = new LogEventsJson();
             timestamps = new long[events];
             chunkOf = new int[events];
             starts = new int[events];

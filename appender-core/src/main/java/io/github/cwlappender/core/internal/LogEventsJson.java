@@ -33,18 +33,35 @@ final class LogEventsJson
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private final List<byte[]> chunks = new ArrayList<>();
+    // Events of one millisecond share the bytes before the message, {"timestamp":…,"message":"; the logging threads'
+    // timestamps interleave around the end of a millisecond, so the last few are kept, by their lowest bits.
+    private static final int PREFIX_SLOTS = 4;
+    private static final int PREFIX_MAX_BYTES = EVENT_START.length + 20 + MESSAGE_START.length;
+
+    private final ChunkPool pool;
+    private List<byte[]> chunks = new ArrayList<>();
     private byte[] buf;
     private int size;
     private int lastStart;
-    // Events of one millisecond share the bytes before the message: {"timestamp":…,"message":"
-    private long prefixTimestamp;
-    private byte[] prefix;
+    private final long[] prefixTimestamps = new long[PREFIX_SLOTS];
+    private final int[] prefixLengths = new int[PREFIX_SLOTS];
+    private final byte[][] prefixes = new byte[PREFIX_SLOTS][PREFIX_MAX_BYTES];
 
-    /** The chunks written so far; the last one is valid up to {@link #lastEnd()}. */
-    List<byte[]> chunks()
+    /** @param pool where new chunks come from when one is free; null to always allocate them */
+    LogEventsJson(ChunkPool pool)
     {
-        return chunks;
+        this.pool = pool;
+    }
+
+    /** Hands over the chunks written so far (the last one is valid up to {@link #lastEnd()}) and starts anew. */
+    List<byte[]> takeChunks()
+    {
+        List<byte[]> taken = chunks;
+        chunks = new ArrayList<>(taken.size());
+        buf = null;
+        size = 0;
+        lastStart = 0;
+        return taken;
     }
 
     /** The chunk of the event written last. */
@@ -84,18 +101,10 @@ final class LogEventsJson
         buf[size++] = '}';
     }
 
-    /** Appends one event this class wrote before: its bytes, without a comma. */
-    void copyEvent(byte[] from, int offset, int length)
-    {
-        startEvent(length + 1L);
-        System.arraycopy(from, offset, buf, size, length);
-        size += length;
-    }
-
     /** A JSON string literal, quotes included, as UTF-8: for the names around the events. */
     static byte[] quoted(String text)
     {
-        LogEventsJson json = new LogEventsJson();
+        LogEventsJson json = new LogEventsJson(null);
         json.startEvent(2 + (long) MAX_BYTES_PER_CHAR * text.length());
         json.buf[json.size++] = '"';
         json.writeString(text, 0, text.length());
@@ -112,8 +121,7 @@ final class LogEventsJson
         }
         if (buf == null || size + 1 + most > buf.length)
         {
-            int chunk = chunks.isEmpty() ? FIRST_CHUNK_BYTES : CHUNK_BYTES;
-            buf = new byte[(int) Math.max(chunk, most)];
+            buf = newChunk(most);
             chunks.add(buf);
             size = 0;
         }
@@ -124,22 +132,61 @@ final class LogEventsJson
         lastStart = size;
     }
 
+    private byte[] newChunk(long most)
+    {
+        byte[] free = most <= CHUNK_BYTES && pool != null ? pool.poll() : null;
+        if (free != null)
+        {
+            return free;
+        }
+        // A batch's first chunk starts small: with few events per batch, most of a large one would wait unused.
+        int chunk = chunks.isEmpty() ? FIRST_CHUNK_BYTES : CHUNK_BYTES;
+        return new byte[(int) Math.max(chunk, most)];
+    }
+
     private void putPrefix(long timestamp)
     {
-        if (prefix == null || timestamp != prefixTimestamp)
+        int slot = (int) timestamp & (PREFIX_SLOTS - 1);
+        byte[] prefix = prefixes[slot];
+        if (prefixLengths[slot] == 0 || prefixTimestamps[slot] != timestamp)
         {
-            String digits = Long.toString(timestamp);
-            prefix = new byte[EVENT_START.length + digits.length() + MESSAGE_START.length];
-            System.arraycopy(EVENT_START, 0, prefix, 0, EVENT_START.length);
-            for (int i = 0; i < digits.length(); i++)
-            {
-                prefix[EVENT_START.length + i] = (byte) digits.charAt(i);
-            }
-            System.arraycopy(MESSAGE_START, 0, prefix, EVENT_START.length + digits.length(), MESSAGE_START.length);
-            prefixTimestamp = timestamp;
+            prefixLengths[slot] = writePrefix(timestamp, prefix);
+            prefixTimestamps[slot] = timestamp;
         }
-        System.arraycopy(prefix, 0, buf, size, prefix.length);
-        size += prefix.length;
+        int length = prefixLengths[slot];
+        System.arraycopy(prefix, 0, buf, size, length);
+        size += length;
+    }
+
+    /** Writes {"timestamp":…,"message":" into {@code to} and returns its length. */
+    private static int writePrefix(long timestamp, byte[] to)
+    {
+        System.arraycopy(EVENT_START, 0, to, 0, EVENT_START.length);
+        int at = EVENT_START.length;
+        if (timestamp < 0)
+        {
+            // Not a time a logging framework gives; written the simple way.
+            byte[] digits = ascii(Long.toString(timestamp));
+            System.arraycopy(digits, 0, to, at, digits.length);
+            at += digits.length;
+        }
+        else
+        {
+            int digits = 1;
+            for (long rest = timestamp / 10; rest > 0; rest /= 10)
+            {
+                digits++;
+            }
+            long rest = timestamp;
+            for (int i = at + digits - 1; i >= at; i--)
+            {
+                to[i] = (byte) ('0' + rest % 10);
+                rest /= 10;
+            }
+            at += digits;
+        }
+        System.arraycopy(MESSAGE_START, 0, to, at, MESSAGE_START.length);
+        return at + MESSAGE_START.length;
     }
 
     /**

@@ -73,7 +73,8 @@ public final class Pipeline
                 shutdown, health);
         this.sender = new BatchSender(config.name(), config.maxInFlight(), delivery, budget, shutdown);
         this.assembler = new BatchAssembler(config, sender, counters, status, budget, drops,
-                client.sendsWrittenBodies() ? new JsonEvents.Collector()
+                client.sendsWrittenBodies()
+                        ? new JsonEvents.Collector(ChunkPool.forSenders(config.maxInFlight(), config.maxBatchBytes()))
                         : new ModelEvents.Collector(config.maxBatchEvents()));
         ThreadFactory batcherFactory = EngineThread.factory(config.name(), "batcher");
         ThreadFactory recording = task -> {

@@ -1,12 +1,10 @@
 package io.github.cwlappender.core.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -31,21 +29,29 @@ final class PutLogEventsBody
     private static final byte[] END = ascii("]}");
     private static final byte[] COMMA = ascii(",");
 
-    private final byte[] head;
-    private final List<Segment> segments;
+    // The body in order: the part before the events, the runs of events with a comma between, the end.
+    private final List<Segment> pieces;
     private final long contentLength;
 
     /** @param segments runs of events written by {@link LogEventsJson}, each comma-separated within itself */
     PutLogEventsBody(String logGroup, String logStream, List<Segment> segments)
     {
-        byte[] group = LogEventsJson.quoted(logGroup);
-        byte[] stream = LogEventsJson.quoted(logStream);
-        this.head = concat(START, group, STREAM, stream, EVENTS);
-        this.segments = segments;
-        long length = (long) head.length + END.length + Math.max(0, segments.size() - 1);
-        for (Segment segment : segments)
+        byte[] head = concat(START, LogEventsJson.quoted(logGroup), STREAM, LogEventsJson.quoted(logStream), EVENTS);
+        this.pieces = new ArrayList<>(2 * segments.size() + 2);
+        pieces.add(new Segment(head, 0, head.length));
+        for (int i = 0; i < segments.size(); i++)
         {
-            length += segment.length;
+            if (i > 0)
+            {
+                pieces.add(new Segment(COMMA, 0, COMMA.length));
+            }
+            pieces.add(segments.get(i));
+        }
+        pieces.add(new Segment(END, 0, END.length));
+        long length = 0;
+        for (Segment piece : pieces)
+        {
+            length += piece.length;
         }
         this.contentLength = length;
     }
@@ -57,19 +63,7 @@ final class PutLogEventsBody
 
     InputStream newStream()
     {
-        List<InputStream> parts = new ArrayList<>(2 * segments.size() + 2);
-        parts.add(new ByteArrayInputStream(head));
-        for (int i = 0; i < segments.size(); i++)
-        {
-            if (i > 0)
-            {
-                parts.add(new ByteArrayInputStream(COMMA));
-            }
-            Segment segment = segments.get(i);
-            parts.add(new ByteArrayInputStream(segment.bytes, segment.offset, segment.length));
-        }
-        parts.add(new ByteArrayInputStream(END));
-        return new SequenceInputStream(Collections.enumeration(parts));
+        return new BodyStream();
     }
 
     private static byte[] concat(byte[]... parts)
@@ -92,6 +86,48 @@ final class PutLogEventsBody
     private static byte[] ascii(String s)
     {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Reads the pieces one after another, filling each read as far as it asks: the HTTP client writes what each read
+     * returns to the socket at once, so a read cut short at every piece's end would cost a write of its own.
+     */
+    private final class BodyStream extends InputStream
+    {
+        private int piece;
+        private int offset;
+
+        @Override
+        public int read()
+        {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] into, int at, int length)
+        {
+            Objects.checkFromIndexSize(at, length, into.length);
+            if (length == 0)
+            {
+                return 0;
+            }
+            int copied = 0;
+            while (copied < length && piece < pieces.size())
+            {
+                Segment current = pieces.get(piece);
+                int n = Math.min(length - copied, current.length - offset);
+                System.arraycopy(current.bytes, current.offset + offset, into, at + copied, n);
+                copied += n;
+                offset += n;
+                if (offset == current.length)
+                {
+                    piece++;
+                    offset = 0;
+                }
+            }
+            return copied == 0 ? -1 : copied;
+        }
     }
 
     /** A run of bytes in one chunk. */

@@ -74,7 +74,7 @@ class WrittenBodyTest
             messages.add(randomText(random, random.nextInt(60)));
         }
         List<InputLogEvent> events = new ArrayList<>();
-        JsonEvents.Collector collector = new JsonEvents.Collector();
+        JsonEvents.Collector collector = newCollector();
         long timestamp = 1_764_000_000_000L;
         for (String message : messages)
         {
@@ -94,7 +94,7 @@ class WrittenBodyTest
     @Test
     void eventsArrivingOutOfOrderAreSentSortedWithEqualTimestampsInArrivalOrder()
     {
-        JsonEvents.Collector collector = new JsonEvents.Collector();
+        JsonEvents.Collector collector = newCollector();
         long[] timestamps = {5, 3, 5, 1, 3, 9, 1};
         for (int i = 0; i < timestamps.length; i++)
         {
@@ -113,7 +113,7 @@ class WrittenBodyTest
     @Test
     void aSliceSendsExactlyItsEventsAndTheCollectorStartsOverAfterSealing()
     {
-        JsonEvents.Collector collector = new JsonEvents.Collector();
+        JsonEvents.Collector collector = newCollector();
         for (int i = 0; i < 10; i++)
         {
             collector.add(100 + i, "m" + i, 2);
@@ -132,13 +132,13 @@ class WrittenBodyTest
     @Test
     void aBatchSpanningManyChunksAndItsSlicesAcrossChunkBoundariesAreWhatTheSdkWrites()
     {
-        JsonEvents.Collector collector = new JsonEvents.Collector();
+        JsonEvents.Collector collector = newCollector();
         List<InputLogEvent> events = new ArrayList<>();
         Random random = new Random(5);
         long timestamp = 1_764_000_000_000L;
         for (int i = 0; i < 6000; i++)
         {
-            // Mostly in order, now and then one earlier, so that sealing also rewrites the chunks sorted.
+            // Mostly in order, now and then one earlier, so that the sorted batch is sent as many runs of bytes.
             long at = timestamp + i - (i % 97 == 0 ? 50 : 0);
             String message = "event " + i + " " + randomText(random, random.nextInt(300));
             collector.add(at, message, Utf8.length(message));
@@ -164,7 +164,7 @@ class WrittenBodyTest
     @Test
     void aLoneSurrogateThatSlipsThroughIsWrittenAsTheReplacementCharacter()
     {
-        JsonEvents.Collector collector = new JsonEvents.Collector();
+        JsonEvents.Collector collector = newCollector();
         collector.add(1, "a\uD800b\uDC00", 8);
 
         assertThat(messagesOf(sentEvents(collector.seal()))).containsExactly("a\uFFFDb\uFFFD");
@@ -173,7 +173,7 @@ class WrittenBodyTest
     @Test
     void aBodyBiggerThanTheFirstGuessGrowsAndStaysWhole()
     {
-        JsonEvents.Collector collector = new JsonEvents.Collector();
+        JsonEvents.Collector collector = newCollector();
         String control = "\u0001".repeat(100_000);
         collector.add(1, control, control.length());
         String big = "y".repeat(900_000);
@@ -182,6 +182,113 @@ class WrittenBodyTest
         List<String> sent = messagesOf(sentEvents(collector.seal()));
 
         assertThat(sent).containsExactly(control, big);
+    }
+
+    @Test
+    void chunksOfASettledBatchAreWrittenAgainByTheNextBatchesAndEachBodyIsStillTheSdks()
+    {
+        ChunkPool pool = new ChunkPool(64);
+        JsonEvents.Collector collector = new JsonEvents.Collector(pool);
+        Random random = new Random(17);
+        long timestamp = 1_764_000_000_000L;
+        for (int round = 0; round < 3; round++)
+        {
+            int freeAtStart = pool.available();
+            List<InputLogEvent> events = new ArrayList<>();
+            for (int i = 0; i < 3000; i++)
+            {
+                // Two logging threads: their timestamps interleave around the end of each millisecond.
+                long at = timestamp + i / 40 - (i % 2 == 0 && i % 40 < 6 ? 1 : 0);
+                String message = "round " + round + " event " + i + " " + randomText(random, random.nextInt(200));
+                collector.add(at, message, Utf8.length(message));
+                events.add(InputLogEvent.builder().timestamp(at).message(message).build());
+            }
+            events.sort(java.util.Comparator.comparingLong(InputLogEvent::timestamp));
+            BatchEvents batch = collector.seal();
+            if (round > 0)
+            {
+                assertThat(pool.available()).as("round %s wrote into the chunks the last round gave back", round)
+                        .isLessThan(freeAtStart);
+            }
+
+            String ours = sentBody(client -> batch.put(client, WHERE));
+            String sdk = sentBody(client -> client.putLogEvents(b -> b.logGroupName(WHERE.logGroup())
+                    .logStreamName(WHERE.logStream()).logEvents(events)));
+            assertThat(ours).as("round %s, first difference: %s", round, firstDifference(ours, sdk)).isEqualTo(sdk);
+
+            int free = pool.available();
+            batch.slice(0, 10).release();
+            assertThat(pool.available()).as("a slice gives nothing back").isEqualTo(free);
+            batch.release();
+            assertThat(pool.available()).as("the settled batch gives its full chunks back").isGreaterThan(free + 2);
+            timestamp += 1000;
+        }
+    }
+
+    @Test
+    void timestampsTooFarApartForTheCompactSortAreStillSortedStably()
+    {
+        JsonEvents.Collector collector = newCollector();
+        long[] timestamps = {Long.MAX_VALUE, -5, 7, Long.MIN_VALUE + 1, 7, -5, 0};
+        List<InputLogEvent> events = new ArrayList<>();
+        for (int i = 0; i < timestamps.length; i++)
+        {
+            String message = "event " + i;
+            collector.add(timestamps[i], message, message.length());
+            events.add(InputLogEvent.builder().timestamp(timestamps[i]).message(message).build());
+        }
+        events.sort(java.util.Comparator.comparingLong(InputLogEvent::timestamp));
+
+        String ours = sentBody(client -> collector.seal().put(client, WHERE));
+        String sdk = sentBody(client -> client.putLogEvents(b -> b.logGroupName(WHERE.logGroup())
+                .logStreamName(WHERE.logStream()).logEvents(events)));
+
+        assertThat(ours).as("first difference: %s", firstDifference(ours, sdk)).isEqualTo(sdk);
+    }
+
+    @Test
+    void theBodyStreamFillsEveryReadAcrossItsRunsSoTheHttpClientWritesFullBuffers() throws IOException
+    {
+        byte[] chunk = "{\"timestamp\":1,\"message\":\"a\"},{\"timestamp\":2,\"message\":\"b\"}"
+                .repeat(300).getBytes(StandardCharsets.US_ASCII);
+        List<PutLogEventsBody.Segment> runs = List.of(new PutLogEventsBody.Segment(chunk, 0, 1000),
+                new PutLogEventsBody.Segment(chunk, 1001, 5000), new PutLogEventsBody.Segment(chunk, 7000, 3));
+        PutLogEventsBody body = new PutLogEventsBody("g", "s", runs);
+
+        byte[] whole;
+        List<Integer> reads = new ArrayList<>();
+        try (InputStream in = body.newStream(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream())
+        {
+            byte[] buffer = new byte[4096];
+            int n;
+            while ((n = in.read(buffer, 0, buffer.length)) >= 0)
+            {
+                reads.add(n);
+                out.write(buffer, 0, n);
+            }
+            whole = out.toByteArray();
+        }
+        assertThat(whole).hasSize((int) body.contentLength());
+        assertThat(reads.subList(0, reads.size() - 1)).as("every read but the last is full").containsOnly(4096);
+        String expected = "{\"logGroupName\":\"g\",\"logStreamName\":\"s\",\"logEvents\":["
+                + new String(chunk, 0, 1000, StandardCharsets.US_ASCII) + ","
+                + new String(chunk, 1001, 5000, StandardCharsets.US_ASCII) + ","
+                + new String(chunk, 7000, 3, StandardCharsets.US_ASCII) + "]}";
+        assertThat(new String(whole, StandardCharsets.US_ASCII)).isEqualTo(expected);
+        try (InputStream in = body.newStream())
+        {
+            for (byte b : whole)
+            {
+                assertThat(in.read()).isEqualTo(b & 0xFF);
+            }
+            assertThat(in.read()).isEqualTo(-1);
+            assertThat(in.read(new byte[8], 0, 8)).isEqualTo(-1);
+        }
+    }
+
+    private static JsonEvents.Collector newCollector()
+    {
+        return new JsonEvents.Collector(new ChunkPool(64));
     }
 
     private static String firstDifference(String ours, String sdk)
