@@ -38,13 +38,16 @@ if [ "$mode" = smoke ]; then
   # A smoke measures nothing, so another JMH run on the machine (JMH's lock) need not stop it.
   jmh_java=(-Djmh.ignoreLock=true)
   jmh_args=(-f 1 -wi 0 -i 1 -r 200ms)
-  e2e_args=(--events 20000 --warmup 0 --cap-seconds 5 --quiet-millis 2500 --recovery-quiet-millis 3000
+  # Two rounds, so that the smoke also takes the path the full run's rounds take.
+  e2e_args=(--events 20000 --warmup 0 --rounds 2 --cap-seconds 5 --quiet-millis 2500 --recovery-quiet-millis 3000
             --outage-seconds 3 --heap-sample-seconds 1 --child-heap 512m)
   render_args=(--out "$out/report/benchmarks.md" --img "$out/report/img")
 else
   jmh_java=()
   jmh_args=(-prof gc)
-  e2e_args=(--events "$events" --outage-seconds 60)
+  # Three rounds, the systems taking turns: each row is a system's median round, so one run slowed by something
+  # else on the machine does not decide a ratio.
+  e2e_args=(--events "$events" --rounds 3 --outage-seconds 60)
   render_args=(--out docs/benchmarks.md --img docs/img)
 fi
 

@@ -1,13 +1,15 @@
 package io.github.cwlappender.benchmarks.e2e;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** One system's healthy-endpoint run: one line of {@code e2e.tsv}. */
 final class DeliveryResult
 {
     static final String HEADER = String.join("\t", "system", "label", "events", "logged", "stored", "lost",
             "stored_in_time", "seconds", "events_per_s", "mb_per_s", "requests", "endpoint_cpu_pct", "system_cpu_pct",
-            "capped", "timed_out", "own_report", "error", "configuration");
+            "capped", "timed_out", "own_report", "error", "configuration", "rounds_events_per_s");
 
     SystemKind kind;
     long events;
@@ -23,6 +25,8 @@ final class DeliveryResult
     boolean timedOut;
     String ownReport = "";
     String error = "";
+    // Events/s of every round this system ran, in order, when it ran more than once; this result is the median one.
+    List<Double> roundsEventsPerSecond = List.of();
 
     long lost()
     {
@@ -50,7 +54,8 @@ final class DeliveryResult
                 Long.toString(stored), Long.toString(lost()), Long.toString(storedInTime), format(seconds, 3),
                 format(eventsPerSecond(), 0), format(megabytesPerSecond(), 2), Long.toString(requests),
                 format(endpointCpuPct, 1), format(systemCpuPct, 1), Boolean.toString(capped),
-                Boolean.toString(timedOut), clean(ownReport), clean(error), clean(kind.configuration));
+                Boolean.toString(timedOut), clean(ownReport), clean(error), clean(kind.configuration),
+                roundsEventsPerSecond.stream().map(eps -> format(eps, 0)).collect(Collectors.joining(" ")));
     }
 
     static String format(double value, int decimals)

@@ -10,6 +10,7 @@ final class Settings
 {
     long events = 1_000_000;
     long warmupEvents = -1;
+    int rounds = 1;
     int outageSeconds = 60;
     int outageRate = 4_000;
     int heapSampleSeconds = 5;
@@ -22,7 +23,7 @@ final class Settings
     List<SystemKind> outageSystems = new ArrayList<>(List.of(SystemKind.OURS_LOGBACK,
             SystemKind.KDGREGORY_DEFAULT));
 
-    static final String USAGE = "usage: EndToEnd [--events N] [--warmup N] [--outage-seconds S] [--outage-rate R]"
+    static final String USAGE = "usage: EndToEnd [--events N] [--warmup N] [--rounds N] [--outage-seconds S] [--outage-rate R]"
             + " [--heap-sample-seconds S] [--cap-seconds S] [--quiet-millis M] [--recovery-quiet-millis M]"
             + " [--child-heap SIZE] [--out DIR]"
             + " [--systems id,id...] [--outage-systems id,id...|none]\n  systems: "
@@ -46,6 +47,13 @@ final class Settings
                     break;
                 case "--warmup":
                     s.warmupEvents = Long.parseLong(value.replace("_", ""));
+                    break;
+                case "--rounds":
+                    s.rounds = Integer.parseInt(value);
+                    if (s.rounds < 1)
+                    {
+                        throw new IllegalArgumentException("--rounds must be at least 1\n" + USAGE);
+                    }
                     break;
                 case "--outage-seconds":
                     s.outageSeconds = Integer.parseInt(value);

@@ -47,6 +47,7 @@ final class ReportSections
                 .append(meta.getOrDefault("event_bytes", "?")).append(" B from ")
                 .append(meta.getOrDefault("threads", "?")).append(" threads per system, ")
                 .append(warmup(Numbers.parse(meta.get("warmup_events"))))
+                .append(rounds(Numbers.parse(meta.getOrDefault("rounds", "1"))))
                 .append("; each system in its own JVM (-Xmx").append(meta.getOrDefault("child_heap", "?"))
                 .append(") against its own fresh strict endpoint; logging stops at ")
                 .append(meta.getOrDefault("cap_seconds", "?")).append(" s if a system is slower\n");
@@ -64,6 +65,28 @@ final class ReportSections
         return events > 0 ? "after a warm-up of " + Numbers.count(events) + " in the same JVM" : "without warm-up";
     }
 
+    private static String rounds(double rounds)
+    {
+        return rounds > 1 ? "; " + Numbers.count(rounds) + " rounds, the systems taking turns, and each row of the table"
+                + " is a system's median round (a system stopped by the time cap runs once)" : "";
+    }
+
+    /** A row's events/s in every round, as "a / b / c", or a dash when it ran once. */
+    private static String eachRound(Map<String, String> row)
+    {
+        String rounds = row.getOrDefault("rounds_events_per_s", "").trim();
+        if (rounds.isEmpty())
+        {
+            return "—";
+        }
+        StringBuilder each = new StringBuilder();
+        for (String eps : rounds.split(" "))
+        {
+            each.append(each.length() == 0 ? "" : " / ").append(Numbers.grouped(Numbers.parse(eps)));
+        }
+        return each.toString();
+    }
+
     static String throughput(List<Map<String, String>> rows, String chartLink)
     {
         if (rows.isEmpty())
@@ -73,19 +96,20 @@ final class ReportSections
         double ceiling = eventsPerSecond(rows, CEILING);
         double kdgregory = eventsPerSecond(rows, KDGREGORY_TUNED);
         StringBuilder md = new StringBuilder();
-        md.append("| system | events/s | MB/s | requests | logged | stored | lost | × ceiling | × kdgregory tuned"
-                + " | endpoint CPU | system CPU | the system's own counters |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| system | events/s | each round | MB/s | requests | logged | stored | lost | × ceiling"
+                + " | × kdgregory tuned | endpoint CPU | system CPU | the system's own counters |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Map<String, String> r : rows)
         {
             if (!r.get("error").isEmpty())
             {
                 md.append("| ").append(r.get("label")).append(" | failed: ").append(r.get("error"))
-                        .append(" |||||||||||\n");
+                        .append(" ||||||||||||\n");
                 continue;
             }
             double eps = Numbers.parse(r.get("events_per_s"));
             md.append("| ").append(r.get("label")).append(" | ").append(Numbers.grouped(eps))
+                    .append(" | ").append(eachRound(r))
                     .append(" | ").append(r.get("mb_per_s"))
                     .append(" | ").append(Numbers.count(Numbers.parse(r.get("requests"))))
                     .append(" | ").append(Numbers.count(Numbers.parse(r.get("logged"))))

@@ -15,6 +15,7 @@ class SettingsTest
 
         assertThat(s.events).isEqualTo(1_000_000);
         assertThat(s.warmupEvents).isEqualTo(100_000);
+        assertThat(s.rounds).isEqualTo(1);
         assertThat(s.systems).containsExactly(SystemKind.values());
         assertThat(s.outageSystems).containsExactly(SystemKind.OURS_LOGBACK, SystemKind.KDGREGORY_DEFAULT);
         assertThat(s.outageSeconds).isEqualTo(60);
@@ -24,13 +25,14 @@ class SettingsTest
     void optionsChooseSizesAndSystems()
     {
         Settings s = Settings.parse(new String[] {"--events", "20_000", "--systems", "ceiling,pjer-tuned",
-            "--outage-systems", "none", "--outage-seconds", "3"});
+            "--outage-systems", "none", "--outage-seconds", "3", "--rounds", "3"});
 
         assertThat(s.events).isEqualTo(20_000);
         assertThat(s.warmupEvents).isEqualTo(2_000);
         assertThat(s.systems).isEqualTo(List.of(SystemKind.CEILING, SystemKind.PJER_TUNED));
         assertThat(s.outageSystems).isEmpty();
         assertThat(s.outageSeconds).isEqualTo(3);
+        assertThat(s.rounds).isEqualTo(3);
     }
 
     @Test
@@ -39,5 +41,6 @@ class SettingsTest
         assertThatThrownBy(() -> Settings.parse(new String[] {"--systems", "watchtower"}))
                 .hasMessageContaining("ours-logback");
         assertThatThrownBy(() -> Settings.parse(new String[] {"--speed", "1"})).hasMessageContaining("usage");
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--rounds", "0"})).hasMessageContaining("at least 1");
     }
 }

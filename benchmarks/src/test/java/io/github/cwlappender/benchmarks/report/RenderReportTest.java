@@ -67,7 +67,9 @@ class RenderReportTest
 
         assertThat(doc).startsWith("intro\n").endsWith("end prose\n").contains("append prose").doesNotContain("old\n");
         // 120,000 / 130,000 = 0.92 of the ceiling; 120,000 / 40,000 = 3.00 times kdgregory tuned.
-        assertThat(doc).contains("| ours, Logback | 120,000 | 19.07 | 216 | 1,000,000 | 1,000,000 | 0 | 0.92 | 3.00 |");
+        assertThat(doc).contains("| ours, Logback | 120,000 | — | 19.07 | 216 | 1,000,000 | 1,000,000 | 0 | 0.92"
+                + " | 3.00 |");
+        assertThat(doc).doesNotContain("rounds, the systems taking turns");
         assertThat(doc).contains("ours, Logback: 0.92× the ceiling (target ≥ 0.9, met), 3.00× kdgregory tuned"
                 + " (target ≥ 2.5, met), lost 0 (target 0, met)");
         assertThat(doc).contains("ours, Log4j2: 0.77× the ceiling (target ≥ 0.9, **not met**), 2.50× kdgregory"
@@ -79,6 +81,27 @@ class RenderReportTest
                 + " | ns/op | 0.0 |");
         assertThat(doc).contains("| FlushBenchmark | nothingPending | — | 1 | 812.3 | ns/op | n/a |");
         assertThat(doc).doesNotContain("Placeholder");
+    }
+
+    @Test
+    void withRoundsEachRowShowsEveryRoundAndTheRunSaysTheRowsAreMedians() throws Exception
+    {
+        Path in = dir.resolve("in");
+        writeRun(1_000_000);
+        Files.writeString(in.resolve("e2e.tsv"), String.join("\n", E2E_HEADER + "\trounds_events_per_s",
+                e2eRow("ceiling", "bare SDK loop (ceiling)", 130_000, 0, "") + "\t125000 130000 140000",
+                e2eRow("ours-logback", "ours, Logback", 120_000, 0, "") + "\t120000 118000 121000",
+                e2eRow("kdgregory-tuned", "kdgregory 3.2.1, tuned", 40_000, 0, "") + "\t") + "\n");
+        Files.writeString(in.resolve("e2e-meta.tsv"), "key\tvalue\nevents\t1000000\ncpus\t2\nrounds\t3\n");
+        Path template = dir.resolve("template.md");
+        RenderReport.render(in, template, dir.resolve("rounds.md"), dir.resolve("img"));
+
+        String doc = Files.readString(dir.resolve("rounds.md"));
+
+        assertThat(doc).contains("3 rounds, the systems taking turns, and each row of the table is a system's median"
+                + " round");
+        assertThat(doc).contains("| ours, Logback | 120,000 | 120,000 / 118,000 / 121,000 | 19.07 |");
+        assertThat(doc).contains("| kdgregory 3.2.1, tuned | 40,000 | — | 19.07 |");
     }
 
     @Test
