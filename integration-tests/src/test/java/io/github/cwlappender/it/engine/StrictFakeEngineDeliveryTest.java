@@ -81,6 +81,24 @@ class StrictFakeEngineDeliveryTest
     }
 
     @Test
+    void fullBatchesOneAfterAnotherWriteIntoTheChunksOfSettledOnesAndEveryMessageArrivesIntact() throws Exception
+    {
+        EngineConfig config = config("reuse");
+        CloudWatchLogsEngine engine = CloudWatchLogsEngine.create(config, status);
+
+        // About 6 MB: several full batches in a row, so that later ones are written into the 128 KiB chunks that
+        // earlier ones gave back once stored; each message is different all along its length.
+        List<Sent> sent = deliver(engine, (id, thread, i) -> id + " " + ("t" + thread + "/" + i + " caf\u00e9 \u65e5 ")
+                .repeat(120));
+
+        assertDeliveredExactlyOnce(sent, recorded(server.storedEvents(config.logGroup(), config.logStream())));
+        assertAllDelivered(engine.statistics(), sent.size());
+        assertThat(engine.statistics().batchesSent()).as("full batches in a row").isGreaterThanOrEqualTo(5);
+        assertThat(server.wholeRequestRejections()).as("requests: %s", server.requestCounts()).isZero();
+        assertThat(status.errors).isEmpty();
+    }
+
+    @Test
     void mixedSizesIncludingMultiByteAndOversizeEventsAreNeverRefusedWhole() throws Exception
     {
         EngineConfig config = config("strict-mixed");
