@@ -17,6 +17,7 @@ import java.util.List;
  * <p>The bytes go into chunks of {@value #CHUNK_BYTES} bytes, each event whole in one chunk, with a comma before every
  * event but a chunk's first. A chunk stays below the size from which G1 allocates an array as humongous (half a region,
  * at least 512 KiB): a batch-sized array would take whole regions, up to twice its size, while it waits to be sent.
+ * New chunks come from the {@link ChunkPool} when a settled batch has given one back.
  */
 final class LogEventsJson
 {

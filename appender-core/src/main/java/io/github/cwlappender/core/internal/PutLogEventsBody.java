@@ -130,7 +130,7 @@ final class PutLogEventsBody
         }
     }
 
-    /** A run of bytes in one chunk. */
+    /** A run of bytes of one array: events that lie next to each other in a chunk, or the text around them. */
     static final class Segment
     {
         final byte[] bytes;
