@@ -74,7 +74,7 @@ final class JsonEvents implements BatchEvents
      * The events as runs of bytes: events that follow each other in a chunk, a comma apart, make one run. In arrival
      * order that is one run per chunk; a sorted batch has a few more, where events came out of order.
      */
-    List<PutLogEventsBody.Segment> segments()
+    private List<PutLogEventsBody.Segment> segments()
     {
         List<PutLogEventsBody.Segment> segments = new ArrayList<>();
         int i = from;

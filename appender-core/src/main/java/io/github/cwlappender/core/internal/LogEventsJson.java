@@ -159,33 +159,17 @@ final class LogEventsJson
         size += length;
     }
 
-    /** Writes {"timestamp":…,"message":" into {@code to} and returns its length. */
+    /**
+     * Writes {"timestamp":…,"message":" into {@code to} and returns its length. Only when a millisecond first comes
+     * (the prefixes of the last few are kept), so its one small string does not matter.
+     */
+    @SuppressWarnings("deprecation")
     private static int writePrefix(long timestamp, byte[] to)
     {
+        String digits = Long.toString(timestamp);
         System.arraycopy(EVENT_START, 0, to, 0, EVENT_START.length);
-        int at = EVENT_START.length;
-        if (timestamp < 0)
-        {
-            // Not a time a logging framework gives; written the simple way.
-            byte[] digits = ascii(Long.toString(timestamp));
-            System.arraycopy(digits, 0, to, at, digits.length);
-            at += digits.length;
-        }
-        else
-        {
-            int digits = 1;
-            for (long rest = timestamp / 10; rest > 0; rest /= 10)
-            {
-                digits++;
-            }
-            long rest = timestamp;
-            for (int i = at + digits - 1; i >= at; i--)
-            {
-                to[i] = (byte) ('0' + rest % 10);
-                rest /= 10;
-            }
-            at += digits;
-        }
+        digits.getBytes(0, digits.length(), to, EVENT_START.length);
+        int at = EVENT_START.length + digits.length();
         System.arraycopy(MESSAGE_START, 0, to, at, MESSAGE_START.length);
         return at + MESSAGE_START.length;
     }
