@@ -16,6 +16,7 @@ final class DeliveryRun
     private final Settings settings;
     /** Events the endpoint held when the measured phase began (the warm-up's). */
     private long storedBeforeMain;
+    private long bytesBeforeMain;
 
     DeliveryRun(Settings settings)
     {
@@ -86,6 +87,7 @@ final class DeliveryRun
     private void measure(EndpointHost host, ChildJvm child, DeliveryResult result) throws Exception
     {
         storedBeforeMain = host.stored();
+        bytesBeforeMain = host.storedBytes();
         long requestsBefore = host.putRequests();
         Map<Long, Long> endpointCpuBefore = host.threadCpu();
         child.send("CPU");
@@ -109,7 +111,7 @@ final class DeliveryRun
         result.timedOut = settled.timedOut;
         result.seconds = wallNanos / 1e9;
         result.storedInTime = settled.stored - storedBeforeMain;
-        result.bytes = host.storedBytes(storedBeforeMain);
+        result.bytes = host.storedBytes() - bytesBeforeMain;
         result.requests = host.putRequests() - requestsBefore;
         result.endpointCpuPct = 100.0 * EndpointHost.cpuBetween(endpointCpuBefore, endpointCpuAfter) / wallNanos;
         result.systemCpuPct = 100.0 * (childCpuAfter - childCpuBefore) / wallNanos;

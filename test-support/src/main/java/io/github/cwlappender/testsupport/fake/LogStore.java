@@ -10,7 +10,9 @@ import java.util.TreeMap;
 
 /**
  * The fake's log groups, log streams and events, plus the record of every event ever stored (a deleted stream's
- * events stay in the record). One lock guards it all, so a put is atomic with respect to a concurrent delete.
+ * events stay in the record). One lock guards it all, so a put is atomic with respect to a concurrent delete. A store
+ * that does not keep events checks and counts them the same way and forgets their messages: see
+ * {@link StrictCloudWatchLogsServer#startCounting()}.
  */
 final class LogStore
 {
@@ -20,6 +22,14 @@ final class LogStore
     private final Map<String, Group> groups = new TreeMap<>();
     private final List<StoredEvent> record = new ArrayList<>();
     private final Map<EventRejection, Long> rejected = new EnumMap<>(EventRejection.class);
+    private final boolean keepEvents;
+    private long storedCount;
+    private long storedMessageBytes;
+
+    LogStore(boolean keepEvents)
+    {
+        this.keepEvents = keepEvents;
+    }
 
     synchronized void createGroup(String name, long nowMillis)
     {
@@ -85,10 +95,17 @@ final class LogStore
         for (int i = verdict.storedFrom(); i < verdict.storedTo(); i++)
         {
             IncomingEvent e = events.get(i);
-            StoredEvent stored = new StoredEvent(record.size() + 1L, group, stream, e.timestamp, e.message,
-                    nowMillis, responseLost);
-            record.add(stored);
-            s.add(stored);
+            long bytes = Utf8Bytes.length(e.message);
+            storedCount++;
+            storedMessageBytes += bytes;
+            s.count(e.timestamp, bytes, nowMillis);
+            if (keepEvents)
+            {
+                StoredEvent stored = new StoredEvent(storedCount, group, stream, e.timestamp, e.message, nowMillis,
+                        responseLost);
+                record.add(stored);
+                s.events.add(stored);
+            }
         }
         for (EventRejection reason : EventRejection.values())
         {
@@ -100,6 +117,7 @@ final class LogStore
     /** The stream's events in the order GetLogEvents returns them: by timestamp, then by arrival. */
     synchronized List<StoredEvent> streamEvents(String group, String stream)
     {
+        requireKeptEvents();
         Stream s = group(group).streams.get(stream);
         if (s == null)
         {
@@ -137,18 +155,25 @@ final class LogStore
         return group(group).retentionDays;
     }
 
-    synchronized int recordSize()
+    synchronized long storedCount()
     {
-        return record.size();
+        return storedCount;
+    }
+
+    synchronized long storedMessageBytes()
+    {
+        return storedMessageBytes;
     }
 
     synchronized List<StoredEvent> record()
     {
+        requireKeptEvents();
         return Collections.unmodifiableList(new ArrayList<>(record));
     }
 
     synchronized List<StoredEvent> record(String group, String stream)
     {
+        requireKeptEvents();
         List<StoredEvent> matching = new ArrayList<>();
         for (StoredEvent e : record)
         {
@@ -163,6 +188,14 @@ final class LogStore
     synchronized long rejected(EventRejection reason)
     {
         return rejected.getOrDefault(reason, 0L);
+    }
+
+    private void requireKeptEvents()
+    {
+        if (!keepEvents)
+        {
+            throw new IllegalStateException("this store counts the events it stores without keeping them");
+        }
     }
 
     private Group group(String name)
@@ -215,15 +248,12 @@ final class LogStore
             this.creationTime = creationTime;
         }
 
-        void add(StoredEvent e)
+        void count(long timestamp, long messageBytes, long ingestionTime)
         {
-            events.add(e);
-            storedBytes += Utf8Bytes.length(e.message());
-            firstEventTimestamp = firstEventTimestamp == null ? e.timestamp()
-                    : Math.min(firstEventTimestamp, e.timestamp());
-            lastEventTimestamp = lastEventTimestamp == null ? e.timestamp()
-                    : Math.max(lastEventTimestamp, e.timestamp());
-            lastIngestionTime = e.ingestionTime();
+            storedBytes += messageBytes;
+            firstEventTimestamp = firstEventTimestamp == null ? timestamp : Math.min(firstEventTimestamp, timestamp);
+            lastEventTimestamp = lastEventTimestamp == null ? timestamp : Math.max(lastEventTimestamp, timestamp);
+            lastIngestionTime = ingestionTime;
         }
     }
 

@@ -75,18 +75,20 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
     }
 
     private final LoopbackHttpServer http;
-    private final LogStore store = new LogStore();
+    private final LogStore store;
     private final RequestCounts counts = new RequestCounts();
     private final Set<String> accessKeyIds = ConcurrentHashMap.newKeySet();
     private final Set<String> signingRegions = ConcurrentHashMap.newKeySet();
-    private final Faults faults = new Faults(store);
+    private final Faults faults;
     private final LogsOperations operations;
     private volatile Clock clock = Clock.systemUTC();
     private CloudWatchLogsClient client;
     private boolean stopped;
 
-    private StrictCloudWatchLogsServer()
+    private StrictCloudWatchLogsServer(boolean keepEvents)
     {
+        this.store = new LogStore(keepEvents);
+        this.faults = new Faults(store);
         this.operations = new LogsOperations(store, () -> clock);
         this.http = LoopbackHttpServer.start("strict-cwl-" + SERVERS.incrementAndGet(),
                 "the strict CloudWatch Logs fake", new AwsJsonHandler(operations, faults, counts, accessKeyIds,
@@ -96,7 +98,19 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
     /** Starts a server on a free port of 127.0.0.1, empty and without faults. */
     public static StrictCloudWatchLogsServer start()
     {
-        return new StrictCloudWatchLogsServer();
+        return new StrictCloudWatchLogsServer(true);
+    }
+
+    /**
+     * Starts a server that checks every request as strictly as {@link #start()}'s and counts what it stores
+     * ({@link #storedEventCount()}, {@link #storedMessageBytes()}, DescribeLogStreams) without keeping the events: for
+     * load runs, where millions of kept events would make this JVM's garbage collector compete for the CPU with the
+     * system being measured. Whatever reads the events themselves ({@link #storedEvents()}, GetLogEvents,
+     * {@link #lostResponseEvents()}) fails with {@link IllegalStateException}.
+     */
+    public static StrictCloudWatchLogsServer startCounting()
+    {
+        return new StrictCloudWatchLogsServer(false);
     }
 
     /** {@code http://127.0.0.1:PORT}, for {@code endpointOverride} or the engine's {@code endpoint}. */
@@ -275,7 +289,13 @@ public final class StrictCloudWatchLogsServer implements AutoCloseable
      */
     public long storedEventCount()
     {
-        return store.recordSize();
+        return store.storedCount();
+    }
+
+    /** The UTF-8 bytes of the messages of every event stored so far. */
+    public long storedMessageBytes()
+    {
+        return store.storedMessageBytes();
     }
 
     /** Every event stored so far, in arrival order, across all groups and streams (deleted ones included). */

@@ -20,11 +20,18 @@ final class FakeFixture implements AutoCloseable
     static final String GROUP = "/test/strict-fake";
     static final String STREAM = "stream-1";
 
-    final StrictCloudWatchLogsServer server = StrictCloudWatchLogsServer.start();
-    final CloudWatchLogsClient client = server.client();
+    final StrictCloudWatchLogsServer server;
+    final CloudWatchLogsClient client;
 
     FakeFixture()
     {
+        this(StrictCloudWatchLogsServer.start());
+    }
+
+    FakeFixture(StrictCloudWatchLogsServer server)
+    {
+        this.server = server;
+        this.client = server.client();
         server.setClock(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
     }
 
