@@ -1,33 +1,22 @@
 package io.github.cwlappender.benchmarks.e2e;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.cwlappender.testsupport.fake.StrictCloudWatchLogsServer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A fresh strict CloudWatch Logs endpoint on 127.0.0.1 for one system, in the parent JVM, with what the run needs
- * to know of it: how many events it has stored and their bytes, the requests it served, and the CPU time of its own
- * threads (the JDK HTTP server's dispatcher and its handler threads). It checks every request as strictly as the
- * tests' endpoint but only counts what it stores: millions of kept events would keep this JVM's garbage collector
- * busy on the same cores as the system being measured.
+ * to know of it: how many events it has stored and their bytes, the requests it served, and the CPU time it took.
+ * It checks every request as strictly as the tests' endpoint but only counts what it stores: millions of kept events
+ * would keep this JVM's garbage collector busy on the same cores as the system being measured.
  */
 final class EndpointHost implements AutoCloseable
 {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory
+            .getOperatingSystemMXBean();
     static final long FIRST_ARRIVAL_MILLIS = 30_000;
 
     final StrictCloudWatchLogsServer server = StrictCloudWatchLogsServer.startCounting();
-
-    static
-    {
-        if (THREADS.isThreadCpuTimeSupported() && !THREADS.isThreadCpuTimeEnabled())
-        {
-            THREADS.setThreadCpuTimeEnabled(true);
-        }
-    }
 
     long stored()
     {
@@ -45,38 +34,13 @@ final class EndpointHost implements AutoCloseable
         return server.storedMessageBytes();
     }
 
-    /** CPU time so far of each of the endpoint's threads, by thread id. */
-    Map<Long, Long> threadCpu()
+    /**
+     * CPU time so far of this whole JVM: the endpoint's HTTP threads and, as much a cost of serving the system, this
+     * JVM's garbage collector and JIT compiler; the harness's own threads only sleep and poll counters meanwhile.
+     */
+    static long processCpuNanos()
     {
-        Map<Long, Long> cpu = new HashMap<>();
-        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds()))
-        {
-            if (info != null && isEndpointThread(info.getThreadName()))
-            {
-                long nanos = THREADS.getThreadCpuTime(info.getThreadId());
-                if (nanos >= 0)
-                {
-                    cpu.put(info.getThreadId(), nanos);
-                }
-            }
-        }
-        return cpu;
-    }
-
-    /** The endpoint's CPU time between two {@link #threadCpu()} snapshots (threads born in between count whole). */
-    static long cpuBetween(Map<Long, Long> before, Map<Long, Long> after)
-    {
-        long total = 0;
-        for (Map.Entry<Long, Long> e : after.entrySet())
-        {
-            total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
-        }
-        return total;
-    }
-
-    private static boolean isEndpointThread(String name)
-    {
-        return name.startsWith("strict-cwl-") || name.startsWith("HTTP-Dispatcher");
+        return PROCESS.getProcessCpuTime();
     }
 
     /**
