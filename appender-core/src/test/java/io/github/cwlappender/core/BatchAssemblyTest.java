@@ -171,6 +171,53 @@ class BatchAssemblyTest
     }
 
     @Test
+    void theLastEventsOfABurstDoNotWaitOutTheLinger()
+    {
+        CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).lingerMillis(60_000)
+                .maxBatchEvents(100).build(), status);
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 250; i++)
+        {
+            engine.append(now, "burst " + i);
+        }
+
+        // No flush: two full batches, then the tail goes once logging has paused, not after 60 s.
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.storedMessages().size() == 250);
+        assertThat(client.requests()).extracting(r -> r.logEvents().size()).containsExactly(100, 100, 50);
+        engine.stop(Duration.ofSeconds(5));
+        assertThat(engine.statistics().isBalanced()).isTrue();
+    }
+
+    @Test
+    void aTrickleStillLingersAndOnlyAFullBatchLetsTheNextTailGoEarly() throws Exception
+    {
+        CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).lingerMillis(60_000)
+                .maxBatchEvents(100).build(), status);
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 5; i++)
+        {
+            engine.append(now, "trickle " + i);
+            Thread.sleep(30);
+        }
+        Thread.sleep(300);
+        assertThat(client.putCalls()).as("a trickle that never filled a batch lingers").isZero();
+
+        for (int i = 0; i < 195; i++)
+        {
+            engine.append(now, "burst " + i);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.storedMessages().size() == 200);
+        engine.append(now, "after the tail");
+        Thread.sleep(300);
+
+        // The tail that went early was not full, so the next event lingers again.
+        assertThat(client.requests()).extracting(r -> r.logEvents().size()).containsExactly(100, 100);
+        assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(client.storedMessages()).hasSize(201).endsWith("after the tail");
+        engine.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
     void lingerIsHonouredUnderSteadyLoad() throws Exception
     {
         // Under steady load the batcher is never idle, so the linger deadline must be checked per event too.

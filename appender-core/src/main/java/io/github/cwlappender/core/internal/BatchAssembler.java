@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one consumer of the ring buffer. It copies each event out of its slot (freeing the slot at once), applies the
  * event rules, and seals a batch when the next event would break a limit, when the batch has lingered long enough
- * (with {@code lingerMillis=0}: as soon as a sender is free), or when a flush asks for it. Sealed batches go to the
+ * (with {@code lingerMillis=0}: as soon as a sender is free), when a burst has ended (see {@link #burstEnded()}), or
+ * when a flush asks for it. Sealed batches go to the
  * {@link BatchSender}, which never makes this thread wait: the ring keeps draining while every sender is busy, so a
  * slow endpoint fills the byte budget, not the ring.
  */
@@ -36,6 +37,8 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     private long nowNanos;
     private long nowMillis;
     private int eventsSinceClock;
+    // Whether the last batch sealed was full: the open batch is then the tail of a burst, not a trickle to gather.
+    private boolean afterFullBatch;
     // Budget taken for events on the logging threads, less what their pieces in batches now count; settled with
     // the budget once per drained run of the ring instead of once per event.
     private long unsettledCharge;
@@ -100,6 +103,10 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     public void onTimeout(long sequence)
     {
         readClock();
+        if (burstEnded())
+        {
+            sealAndSend();
+        }
         afterEvents(sequence);
     }
 
@@ -114,7 +121,7 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     {
         if (!batch.fits(timestamp, messageBytes))
         {
-            sealAndSend();
+            sealFull();
         }
         addToBatch(timestamp, message, messageBytes);
     }
@@ -124,7 +131,7 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     {
         if (!batch.fits(timestamp, messageBytes))
         {
-            sealAndSend();
+            sealFull();
             // Parallel senders could store this batch first; the pieces of one event must stay in order.
             batch.markFollowsPrevious();
         }
@@ -180,8 +187,27 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
         return lingerNanos > 0 && !batch.isEmpty() && nowNanos - batch.firstEventNanos() >= lingerNanos;
     }
 
+    /**
+     * True when the ring has just been quiet for the batcher's idle wake-up (10 ms: this runs from
+     * {@link #onTimeout}), no logging thread waits for room, and the batch before the open one was sealed full. The
+     * open batch is then the end of a burst: lingering would only hold its events back, and sending it costs at most
+     * one request more per full batch, since only a full batch re-arms this. A trickle of events never fills a batch,
+     * so it still lingers and goes in few requests.
+     */
+    private boolean burstEnded()
+    {
+        return afterFullBatch && lingerNanos > 0 && !batch.isEmpty() && !budget.hasWaiters();
+    }
+
+    private void sealFull()
+    {
+        sealAndSend();
+        afterFullBatch = true;
+    }
+
     private void sealAndSend()
     {
+        afterFullBatch = false;
         if (!batch.isEmpty())
         {
             sender.send(batch.seal());

@@ -53,6 +53,12 @@ final class BufferBudget
         return important ? capacity : ordinaryLimit;
     }
 
+    /** Whether a logging thread is waiting for room. */
+    boolean hasWaiters()
+    {
+        return waiters.get() > 0;
+    }
+
     /** Takes {@code bytes} if they fit under the event's limit; never waits. */
     boolean tryTake(long bytes, boolean important)
     {
