@@ -95,7 +95,7 @@ final class LogStore
         for (int i = verdict.storedFrom(); i < verdict.storedTo(); i++)
         {
             IncomingEvent e = events.get(i);
-            long bytes = Utf8Bytes.length(e.message);
+            long bytes = e.messageBytes;
             storedCount++;
             storedMessageBytes += bytes;
             s.count(e.timestamp, bytes, nowMillis);

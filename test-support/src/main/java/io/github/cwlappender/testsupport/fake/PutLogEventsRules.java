@@ -74,7 +74,7 @@ final class PutLogEventsRules
             throw ServiceError.invalidParameter("1 validation error detected: Value '' at " + at + "message' failed"
                     + " to satisfy constraint: Member must have length greater than or equal to 1");
         }
-        long bytes = Utf8Bytes.length(event.message);
+        long bytes = event.messageBytes;
         if (bytes > MAX_MESSAGE_BYTES)
         {
             throw ServiceError.invalidParameter("Log event too large: event " + (index + 1) + " has " + bytes
