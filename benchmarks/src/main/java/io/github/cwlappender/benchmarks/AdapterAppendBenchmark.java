@@ -24,6 +24,7 @@ import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFact
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -66,11 +67,11 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse
  * request at once ({@link AcceptingClient}), so the buffer has room while the batcher keeps up. The framework fronts
  * run with their defaults, except that Logback's {@code AsyncAppender} is told not to discard INFO events when its
  * queue is nearly full ({@code discardingThreshold=0}): both sides then deliver every event. Our side's teardown
- * prints its counters (nothing should be dropped); every trial prints the calling thread's own allocation and CPU time
- * per call. Run with {@code -prof gc} for allocation per call over all threads.
+ * prints its counters (nothing should be dropped). The calling thread's own allocation and CPU time are secondary
+ * results ({@link Arguments}); run with {@code -prof gc} for allocation per call over all threads.
  *
  * <p>On a machine whose cores are all busy, the score (wall time) mostly measures how long the consumer thread waits
- * for a core; the CPU time per call printed at the end of each trial is the steadier figure there.
+ * for a core; the calling thread's CPU time per call is the steadier figure there.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -97,23 +98,24 @@ public class AdapterAppendBenchmark
     }
 
     /**
-     * Cycles through a few ids and cities, per thread, so the formatted text is not constant. Also measures what the
-     * calling thread alone allocates per call ({@code -prof gc} counts every thread, the batcher's and the framework
-     * consumer's too) and the CPU time it spends per call (which, unlike the score, does not grow when other
-     * processes take the CPU away), and prints both at the end of the trial for the last measured iteration.
+     * Cycles through a few ids and cities, per thread, so the formatted text is not constant. Also counts, as JMH
+     * secondary results, what the calling thread alone allocates ({@code loggingThreadBytes}; {@code -prof gc} counts
+     * every thread, the batcher's and the framework consumer's too) and the CPU time it spends
+     * ({@code loggingThreadCpuNanos}, which, unlike the score, does not grow when other threads take the core away),
+     * over its calls ({@code loggingThreadCalls}) in each measured iteration. The report divides them: per call.
      */
     @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Arguments
     {
         private static final com.sun.management.ThreadMXBean THREADS =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
         private int next;
+        private long threadId;
         private int callsAtStart;
         private long bytesAtStart;
         private long cpuAtStart;
-        private double lastBytesPerCall = Double.NaN;
-        private double lastCpuNanosPerCall = Double.NaN;
 
         Long id()
         {
@@ -128,26 +130,28 @@ public class AdapterAppendBenchmark
         @Setup(Level.Iteration)
         public void startCounting()
         {
+            threadId = Thread.currentThread().getId();
             callsAtStart = next;
-            bytesAtStart = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
-            cpuAtStart = THREADS.getCurrentThreadCpuTime();
+            bytesAtStart = THREADS.getThreadAllocatedBytes(threadId);
+            cpuAtStart = THREADS.getThreadCpuTime(threadId);
         }
 
-        @TearDown(Level.Iteration)
-        public void stopCounting()
+        /** Bytes the calling thread allocated since the iteration began. */
+        public long loggingThreadBytes()
         {
-            long cpu = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
-            long bytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - bytesAtStart;
-            int calls = Math.max(1, next - callsAtStart);
-            lastBytesPerCall = (double) bytes / calls;
-            lastCpuNanosPerCall = (double) cpu / calls;
+            return THREADS.getThreadAllocatedBytes(threadId) - bytesAtStart;
         }
 
-        @TearDown(Level.Trial)
-        public void report()
+        /** CPU time the calling thread used since the iteration began. */
+        public long loggingThreadCpuNanos()
         {
-            System.out.printf("calling thread %s allocated %.1f B/call, used %.1f ns CPU/call%n",
-                    Thread.currentThread().getName(), lastBytesPerCall, lastCpuNanosPerCall);
+            return THREADS.getThreadCpuTime(threadId) - cpuAtStart;
+        }
+
+        /** Logger calls the thread made since the iteration began. */
+        public long loggingThreadCalls()
+        {
+            return next - callsAtStart;
         }
     }
 

@@ -12,6 +12,10 @@ import java.util.Map;
 final class JmhResult
 {
     private static final String ALLOCATION = "gc.alloc.rate.norm";
+    // AdapterAppendBenchmark's counters of the calling thread alone, over the same measured iterations.
+    private static final String THREAD_BYTES = "loggingThreadBytes";
+    private static final String THREAD_CPU = "loggingThreadCpuNanos";
+    private static final String THREAD_CALLS = "loggingThreadCalls";
 
     final String benchmarkClass;
     final String method;
@@ -22,9 +26,13 @@ final class JmhResult
     final String unit;
     /** Bytes allocated per operation, or NaN when the run had no GC profiler. */
     final double bytesPerOp;
+    /** Bytes the logging thread itself allocated per call, or NaN where the benchmark does not count them. */
+    final double threadBytesPerCall;
+    /** CPU nanoseconds the logging thread itself used per call, or NaN where the benchmark does not count them. */
+    final double threadCpuNanosPerCall;
 
     private JmhResult(String benchmark, String params, int threads, double score, double error, String unit,
-            double bytesPerOp)
+            double bytesPerOp, double threadBytesPerCall, double threadCpuNanosPerCall)
     {
         int dot = benchmark.lastIndexOf('.');
         String owner = benchmark.substring(0, dot);
@@ -36,6 +44,8 @@ final class JmhResult
         this.error = error;
         this.unit = unit;
         this.bytesPerOp = bytesPerOp;
+        this.threadBytesPerCall = threadBytesPerCall;
+        this.threadCpuNanosPerCall = threadCpuNanosPerCall;
     }
 
     /** Every result of one JMH JSON file. */
@@ -57,19 +67,28 @@ final class JmhResult
                         .append(e.getValue().asText());
             }
             JsonNode primary = run.path("primaryMetric");
-            double bytes = Double.NaN;
-            for (Map.Entry<String, JsonNode> e : run.path("secondaryMetrics").properties())
-            {
-                if (e.getKey().endsWith(ALLOCATION))
-                {
-                    bytes = e.getValue().path("score").asDouble(Double.NaN);
-                }
-            }
+            JsonNode secondary = run.path("secondaryMetrics");
+            double calls = secondary(secondary, THREAD_CALLS);
             results.add(new JmhResult(run.path("benchmark").asText(), params.toString(),
                     run.path("threads").asInt(1), primary.path("score").asDouble(Double.NaN),
-                    primary.path("scoreError").asDouble(Double.NaN), primary.path("scoreUnit").asText(""), bytes));
+                    primary.path("scoreError").asDouble(Double.NaN), primary.path("scoreUnit").asText(""),
+                    secondary(secondary, ALLOCATION), secondary(secondary, THREAD_BYTES) / calls,
+                    secondary(secondary, THREAD_CPU) / calls));
         }
         return results;
+    }
+
+    /** The score of the secondary result whose name ends with {@code name} (JMH prefixes some), or NaN. */
+    private static double secondary(JsonNode metrics, String name)
+    {
+        for (Map.Entry<String, JsonNode> e : metrics.properties())
+        {
+            if (e.getKey().endsWith(name))
+            {
+                return e.getValue().path("score").asDouble(Double.NaN);
+            }
+        }
+        return Double.NaN;
     }
 
     /** The chart's label: class, method, parameters. */

@@ -190,8 +190,10 @@ final class ReportSections
             return "No results of these JMH benchmarks in this run.\n";
         }
         StringBuilder md = new StringBuilder();
-        md.append("| benchmark | method | parameters | threads | score | unit | B/op |\n");
-        md.append("|---|---|---|---:|---:|---|---:|\n");
+        boolean perThread = results.stream().anyMatch(r -> Double.isFinite(r.threadBytesPerCall));
+        md.append("| benchmark | method | parameters | threads | score | unit | B/op |")
+                .append(perThread ? " logging thread, B/call | logging thread, CPU ns/call |\n" : "\n");
+        md.append("|---|---|---|---:|---:|---|---:|").append(perThread ? "---:|---:|\n" : "\n");
         for (JmhResult r : results)
         {
             md.append("| ").append(r.benchmarkClass).append(" | ").append(r.method).append(" | ")
@@ -201,7 +203,13 @@ final class ReportSections
             {
                 md.append(" ± ").append(Numbers.fixed(r.error, 1));
             }
-            md.append(" | ").append(r.unit).append(" | ").append(Numbers.fixed(r.bytesPerOp, 1)).append(" |\n");
+            md.append(" | ").append(r.unit).append(" | ").append(Numbers.fixed(r.bytesPerOp, 1)).append(" |");
+            if (perThread)
+            {
+                md.append(' ').append(Numbers.fixed(r.threadBytesPerCall, 1)).append(" | ")
+                        .append(Numbers.fixed(r.threadCpuNanosPerCall, 1)).append(" |");
+            }
+            md.append('\n');
         }
         if (!after.isEmpty())
         {

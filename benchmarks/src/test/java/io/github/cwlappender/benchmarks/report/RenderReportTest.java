@@ -48,6 +48,13 @@ class RenderReportTest
                 + "\"params\":{\"shape\":\"cwl-ring\",\"consumer\":\"full\"},\"primaryMetric\":{\"score\":29.5,"
                 + "\"scoreError\":2.3,\"scoreUnit\":\"ns/op\"},\"secondaryMetrics\":{\"\\u00b7gc.alloc.rate.norm\":"
                 + "{\"score\":0.006}}}]");
+        // 2 threads made 4,000,000 calls in all, allocated 960,000,000 bytes and used 1.6 s of CPU between them.
+        Files.writeString(in.resolve("jmh-AdapterAppendBenchmark.json"), "[{\"benchmark\":"
+                + "\"io.github.cwlappender.benchmarks.AdapterAppendBenchmark.log4j2TwoThreads\",\"threads\":2,"
+                + "\"params\":{\"appender\":\"cloudwatch\"},\"primaryMetric\":{\"score\":690.2,"
+                + "\"scoreError\":20.5,\"scoreUnit\":\"ns/op\"},\"secondaryMetrics\":{\"\\u00b7gc.alloc.rate.norm\":"
+                + "{\"score\":304.4},\"loggingThreadBytes\":{\"score\":960000000},\"loggingThreadCalls\":"
+                + "{\"score\":4000000},\"loggingThreadCpuNanos\":{\"score\":1600000000}}}]");
         Files.writeString(in.resolve("jmh-FlushBenchmark.json"), "[{\"benchmark\":"
                 + "\"io.github.cwlappender.benchmarks.FlushBenchmark.nothingPending\",\"threads\":1,"
                 + "\"primaryMetric\":{\"score\":812.25,\"scoreError\":\"NaN\",\"scoreUnit\":\"ns/op\"}}]");
@@ -77,9 +84,16 @@ class RenderReportTest
         assertThat(doc).contains("| pjer 1.6.0, defaults | failed: it broke");
         assertThat(doc).contains("| ours, Logback | 60 s at 4,000/s | 240,000 | 231,000 | 9,000 | 10.0 | 70.0 | 70.0"
                 + " | 12.0 |");
+        assertThat(doc).contains("| benchmark | method | parameters | threads | score | unit | B/op | logging thread,"
+                + " B/call | logging thread, CPU ns/call |");
         assertThat(doc).contains("| AppendBenchmark | oneThread | shape=cwl-ring, consumer=full | 1 | 29.5 ± 2.3"
-                + " | ns/op | 0.0 |");
-        assertThat(doc).contains("| FlushBenchmark | nothingPending | — | 1 | 812.3 | ns/op | n/a |");
+                + " | ns/op | 0.0 | n/a | n/a |");
+        // The calling threads' own counters, divided by their calls.
+        assertThat(doc).contains("| AdapterAppendBenchmark | log4j2TwoThreads | appender=cloudwatch | 2 | 690.2 ± 20.5"
+                + " | ns/op | 304.4 | 240.0 | 400.0 |");
+        // A table without such counters has no such columns.
+        assertThat(doc).contains("| benchmark | method | parameters | threads | score | unit | B/op |\n");
+        assertThat(doc).contains("| FlushBenchmark | nothingPending | — | 1 | 812.3 | ns/op | n/a |\n");
         assertThat(doc).doesNotContain("Placeholder");
     }
 
