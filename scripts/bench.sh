@@ -4,7 +4,7 @@
 # ceiling in the same run) and the outage run, then renders docs/benchmarks.md's generated sections and the charts
 # docs/img/bench-*.svg from that output. Raw results stay in target/bench/.
 #
-#   ./scripts/bench.sh [EVENTS]   the full run: EVENTS per system (default 1000000), 60 s outage. Takes about 15
+#   ./scripts/bench.sh [EVENTS]   the full run: EVENTS per system (default 1000000), 60 s outage. Takes 20 to 25
 #                                 minutes on 2 cores; run it on a quiet machine, since every figure is relative to
 #                                 what it can do.
 #   ./scripts/bench.sh --smoke    CI's check that every benchmark still runs: one short JMH iteration each, 20,000
@@ -45,9 +45,9 @@ if [ "$mode" = smoke ]; then
 else
   jmh_java=()
   jmh_args=(-prof gc)
-  # Three rounds, the systems taking turns: each row is a system's median round, so one run slowed by something
-  # else on the machine does not decide a ratio.
-  e2e_args=(--events "$events" --rounds 3 --outage-seconds 60)
+  # Five rounds, the systems taking turns: each row is a system's median round, so a round or two slowed by
+  # something else on the machine (rounds of one system have differed by a third on 2 cores) do not decide a ratio.
+  e2e_args=(--events "$events" --rounds 5 --outage-seconds 60)
   render_args=(--out docs/benchmarks.md --img docs/img)
 fi
 
