@@ -13,9 +13,8 @@ import java.util.concurrent.TimeUnit;
  * The one consumer of the ring buffer. It copies each event out of its slot (freeing the slot at once), applies the
  * event rules, and seals a batch when the next event would break a limit, when the batch has lingered long enough
  * (with {@code lingerMillis=0}: as soon as a sender is free), when a burst has ended (see {@link #burstEnded()}), or
- * when a flush asks for it. Sealed batches go to the
- * {@link BatchSender}, which never makes this thread wait: the ring keeps draining while every sender is busy, so a
- * slow endpoint fills the byte budget, not the ring.
+ * when a flush asks for it. Sealed batches go to the {@link BatchSender}, which never makes this thread wait: the
+ * ring keeps draining while every sender is busy, so a slow endpoint fills the byte budget, not the ring.
  */
 final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
 {
@@ -95,7 +94,7 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
         }
         if (endOfBatch || lingerExpired())
         {
-            afterEvents(sequence);
+            afterEvents(sequence, false);
         }
     }
 
@@ -103,11 +102,7 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     public void onTimeout(long sequence)
     {
         readClock();
-        if (burstEnded())
-        {
-            sealAndSend();
-        }
-        afterEvents(sequence);
+        afterEvents(sequence, true);
     }
 
     @Override
@@ -159,9 +154,10 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
         flushRequests.add(new FlushRequest(targetSequence, done));
     }
 
-    private void afterEvents(long processed)
+    /** {@code ringIdle}: called from the idle wake-up, the ring having been quiet since the last event. */
+    private void afterEvents(long processed, boolean ringIdle)
     {
-        if (lingerExpired() || (lingerNanos == 0 && sender.hasIdleSender()))
+        if (lingerExpired() || (lingerNanos == 0 && sender.hasIdleSender()) || (ringIdle && burstEnded()))
         {
             sealAndSend();
         }
@@ -188,11 +184,11 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     }
 
     /**
-     * True when the ring has just been quiet for the batcher's idle wake-up (10 ms: this runs from
-     * {@link #onTimeout}), no logging thread waits for room, and the batch before the open one was sealed full. The
-     * open batch is then the end of a burst: lingering would only hold its events back, and sending it costs at most
-     * one request more per full batch, since only a full batch re-arms this. A trickle of events never fills a batch,
-     * so it still lingers and goes in few requests.
+     * Asked when the ring has just been quiet for the batcher's idle wake-up (10 ms): true when no logging thread
+     * waits for room and the batch before the open one was sealed full. The open batch is then the end of a burst:
+     * lingering would only hold its events back, and sending it costs at most one request more per full batch, since
+     * only a full batch re-arms this. A trickle of events never fills a batch, so it still lingers and goes in few
+     * requests.
      */
     private boolean burstEnded()
     {
