@@ -130,6 +130,20 @@ public final class CloudWatchLogsEngine implements AutoCloseable
     }
 
     /**
+     * As {@link #append(long, String, int, boolean)}, for text the adapter has already encoded: the first
+     * {@code length} bytes of {@code utf8}, which the engine keeps (the caller must not change them afterwards) and
+     * sends without decoding. Malformed UTF-8 is not refused: the batcher replaces each malformed sequence with
+     * U+FFFD, as it replaces a lone surrogate in a string. {@link MessageText#takeUtf8} makes such bytes from a
+     * layout's output with one copy.
+     *
+     * @since 0.2.0
+     */
+    public boolean appendUtf8(long timestampMillis, byte[] utf8, int length, boolean important)
+    {
+        return pipeline.appendUtf8(timestampMillis, utf8, length, important);
+    }
+
+    /**
      * Bytes of {@code bufferBytes} that buffered events take now: in the ring, in batches waiting and in flight.
      *
      * @since 0.2.0

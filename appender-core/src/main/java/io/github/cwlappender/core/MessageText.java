@@ -1,5 +1,12 @@
 package io.github.cwlappender.core;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * Small text rules the adapters share.
  *
@@ -13,6 +20,13 @@ public final class MessageText
     private static final int INITIAL_BUILDER_CHARS = 512;
     // A builder that grew past this for one large event (a deep stack trace) is shrunk back after it.
     private static final int MAX_KEPT_BUILDER_CHARS = 16 * 1024;
+    // The thread's UTF-8 encoder and its char and byte buffers, in an array of JDK classes for the same reason.
+    private static final ThreadLocal<Object[]> ENCODING = new ThreadLocal<>();
+    private static final int ENCODER = 0;
+    private static final int CHARS = 1;
+    private static final int BYTES = 2;
+    private static final int MAX_UTF8_BYTES_PER_CHAR = 3;
+    private static final byte[] UTF8_REPLACEMENT_CHARACTER = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
 
     private MessageText()
     {
@@ -47,12 +61,75 @@ public final class MessageText
     public static String takeLine(StringBuilder builder)
     {
         String line = builder.substring(0, lengthWithoutTrailingLineBreak(builder));
+        emptyForNextEvent(builder);
+        return line;
+    }
+
+    private static void emptyForNextEvent(StringBuilder builder)
+    {
         builder.setLength(0);
         if (builder.capacity() > MAX_KEPT_BUILDER_CHARS && BUILDERS.get() == builder)
         {
             BUILDERS.set(new StringBuilder(INITIAL_BUILDER_CHARS));
         }
-        return line;
+    }
+
+    /**
+     * The builder's text without one trailing line break, encoded as UTF-8 into the one array that leaves it (exactly
+     * as long as the bytes), for {@link CloudWatchLogsEngine#appendUtf8}; empties the builder for the next event. A
+     * lone surrogate becomes U+FFFD, as the engine makes it of a string's. The characters pass through buffers the
+     * calling thread keeps for the next event, as its builder is kept.
+     *
+     * @since 0.2.0
+     */
+    public static byte[] takeUtf8(StringBuilder builder)
+    {
+        try
+        {
+            return utf8Of(builder, lengthWithoutTrailingLineBreak(builder));
+        }
+        finally
+        {
+            emptyForNextEvent(builder);
+        }
+    }
+
+    private static byte[] utf8Of(StringBuilder text, int length)
+    {
+        Object[] buffers = ENCODING.get();
+        if (buffers == null)
+        {
+            CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .replaceWith(UTF8_REPLACEMENT_CHARACTER);
+            buffers = new Object[] {encoder, CharBuffer.allocate(INITIAL_BUILDER_CHARS),
+                ByteBuffer.allocate(MAX_UTF8_BYTES_PER_CHAR * INITIAL_BUILDER_CHARS)};
+            ENCODING.set(buffers);
+        }
+        CharBuffer chars = (CharBuffer) buffers[CHARS];
+        ByteBuffer bytes = (ByteBuffer) buffers[BYTES];
+        if (chars.capacity() < length)
+        {
+            chars = CharBuffer.allocate(length);
+            bytes = ByteBuffer.allocate(MAX_UTF8_BYTES_PER_CHAR * length);
+        }
+        text.getChars(0, length, chars.array(), 0);
+        chars.position(0).limit(length);
+        bytes.clear();
+        CharsetEncoder encoder = (CharsetEncoder) buffers[ENCODER];
+        encoder.reset();
+        // Room for three bytes per char (the most UTF-8 takes for one) and REPLACE for what cannot be encoded: the
+        // encoder can neither overflow nor fail.
+        encoder.encode(chars, bytes, true);
+        encoder.flush(bytes);
+        // Buffers grown for one large event are not kept: the next event starts again from the initial size.
+        if (length <= MAX_KEPT_BUILDER_CHARS)
+        {
+            buffers[CHARS] = chars;
+            buffers[BYTES] = bytes;
+        }
+        return Arrays.copyOf(bytes.array(), bytes.position());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.cwlappender.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class MessageTextTest
@@ -15,5 +16,36 @@ class MessageTextTest
         assertThat(MessageText.withoutTrailingLineBreak("inner\nline")).isEqualTo("inner\nline");
         assertThat(MessageText.withoutTrailingLineBreak("\n")).isEmpty();
         assertThat(MessageText.withoutTrailingLineBreak("")).isEmpty();
+    }
+
+    @Test
+    void takeUtf8GivesTheLineAsExactUtf8WithoutItsLineBreakAndEmptiesTheBuilder()
+    {
+        StringBuilder builder = MessageText.lineBuilder();
+        builder.append("caf\u00e9 \u65e5 \uD83D\uDE00 ascii\r\n");
+        assertThat(MessageText.takeUtf8(builder))
+                .isEqualTo("caf\u00e9 \u65e5 \uD83D\uDE00 ascii".getBytes(StandardCharsets.UTF_8));
+        assertThat(builder).isEmpty();
+        assertThat(MessageText.lineBuilder()).as("the thread's builder is reused").isSameAs(builder);
+
+        builder.append("inner\nline\n\n");
+        assertThat(MessageText.takeUtf8(builder)).isEqualTo("inner\nline\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(MessageText.takeUtf8(new StringBuilder())).isEmpty();
+    }
+
+    @Test
+    void takeUtf8ReplacesLoneSurrogatesAsTheEngineDoes()
+    {
+        StringBuilder builder = new StringBuilder("a\uD800b\uDC00c\uD83D");
+        assertThat(new String(MessageText.takeUtf8(builder), StandardCharsets.UTF_8)).isEqualTo("a\uFFFDb\uFFFDc\uFFFD");
+    }
+
+    @Test
+    void takeUtf8HandlesALineLargerThanItsBuffersAndTheNextLineAfterIt()
+    {
+        String large = "\u4e2d".repeat(100_000) + "end";
+        assertThat(MessageText.takeUtf8(new StringBuilder(large))).isEqualTo(large.getBytes(StandardCharsets.UTF_8));
+        assertThat(MessageText.takeUtf8(new StringBuilder("small \u00e9")))
+                .isEqualTo("small \u00e9".getBytes(StandardCharsets.UTF_8));
     }
 }

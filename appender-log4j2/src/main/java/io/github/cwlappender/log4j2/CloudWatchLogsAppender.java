@@ -180,13 +180,21 @@ public final class CloudWatchLogsAppender extends AbstractAppender
             return;
         }
         Layout<? extends Serializable> layout = getLayout();
-        boolean pattern = layout instanceof PatternLayout;
-        String text = pattern ? patternText((PatternLayout) layout, event) : otherText(layout, event);
-        // A pattern's text comes without its trailing line break; any other layout's is left out by length, so
-        // that the text is not copied again.
-        int length = pattern ? text.length() : MessageText.lengthWithoutTrailingLineBreak(text);
-        boolean queued = engine.append(event.getTimeMillis(), text, length,
-                event.getLevel().isMoreSpecificThan(Level.WARN));
+        boolean important = event.getLevel().isMoreSpecificThan(Level.WARN);
+        boolean queued;
+        if (layout instanceof PatternLayout && Constants.ENABLE_THREADLOCALS)
+        {
+            byte[] line = patternLine((PatternLayout) layout, event);
+            queued = engine.appendUtf8(event.getTimeMillis(), line, line.length, important);
+        }
+        else
+        {
+            String text = layout instanceof PatternLayout ? unpooledPatternText((PatternLayout) layout, event)
+                    : otherText(layout, event);
+            // Any other layout's line break is left out by length, so that the text is not copied again.
+            queued = engine.append(event.getTimeMillis(), text, MessageText.lengthWithoutTrailingLineBreak(text),
+                    important);
+        }
         if (!queued && !ignoreExceptions())
         {
             // Lets a FailoverAppender take the event; the drop is counted either way.
@@ -220,23 +228,31 @@ public final class CloudWatchLogsAppender extends AbstractAppender
     }
 
     /**
-     * A {@link PatternLayout}'s text (the default layout), written into the thread's reused builder as Log4j2's own
-     * garbage-free appenders have it write into theirs; the one copy made of it leaves the trailing line break out.
+     * A {@link PatternLayout}'s line (the default layout), written into the thread's reused builder as Log4j2's own
+     * garbage-free appenders have it write into theirs, and encoded through the thread's reused buffers into the one
+     * array the engine keeps: UTF-8, without the trailing line break.
      */
-    private static String patternText(PatternLayout layout, LogEvent event)
+    private static byte[] patternLine(PatternLayout layout, LogEvent event)
     {
-        // Where Log4j2 keeps no thread-locals (web applications), neither does this.
-        StringBuilder line = Constants.ENABLE_THREADLOCALS ? MessageText.lineBuilder() : new StringBuilder(512);
+        StringBuilder line = MessageText.lineBuilder();
         try
         {
             layout.serialize(event, line);
-            return MessageText.takeLine(line);
+            return MessageText.takeUtf8(line);
         }
         finally
         {
             // Left empty for the next event even when a converter threw.
             line.setLength(0);
         }
+    }
+
+    /** A {@link PatternLayout}'s text where Log4j2 keeps no thread-locals (web applications): neither does this. */
+    private static String unpooledPatternText(PatternLayout layout, LogEvent event)
+    {
+        StringBuilder line = new StringBuilder(512);
+        layout.serialize(event, line);
+        return line.toString();
     }
 
     /** Any other layout's text: a text layout is asked for it, the rest for bytes in their charset. */

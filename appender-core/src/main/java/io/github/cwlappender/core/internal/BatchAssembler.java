@@ -65,7 +65,9 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     public void onEvent(RingSlot slot, long sequence, boolean endOfBatch)
     {
         long timestamp = slot.timestamp;
-        String message = slot.text();
+        byte[] utf8 = slot.utf8;
+        String message = utf8 == null ? slot.text() : null;
+        int length = slot.length;
         boolean cut = slot.cut;
         unsettledCharge += slot.charge;
         slot.clear();
@@ -78,7 +80,14 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
         eventsSinceClock = (eventsSinceClock + 1) % CLOCK_EVENTS;
         try
         {
-            rules.admit(timestamp, message, cut, nowMillis, this);
+            if (utf8 != null)
+            {
+                rules.admitUtf8(timestamp, utf8, length, cut, nowMillis, this);
+            }
+            else
+            {
+                rules.admit(timestamp, message, cut, nowMillis, this);
+            }
         }
         catch (RuntimeException e)
         {
@@ -119,6 +128,17 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
             sealFull();
         }
         addToBatch(timestamp, message, messageBytes);
+    }
+
+    @Override
+    public void addUtf8(long timestamp, byte[] utf8, int length)
+    {
+        if (!batch.fits(timestamp, length))
+        {
+            sealFull();
+        }
+        batch.addUtf8(timestamp, utf8, length, nowNanos);
+        unsettledCharge -= BatchBuilder.chargeOfUtf8(length);
     }
 
     @Override

@@ -56,6 +56,20 @@ final class BatchBuilder
 
     void add(long timestamp, String message, int messageBytes, long nowNanos)
     {
+        include(timestamp, messageBytes, chargeOf(message, messageBytes), nowNanos);
+        events.add(timestamp, message, messageBytes);
+    }
+
+    /** As {@link #add}, for a message that is the first {@code length} bytes of {@code utf8}. */
+    void addUtf8(long timestamp, byte[] utf8, int length, long nowNanos)
+    {
+        include(timestamp, length, chargeOfUtf8(length), nowNanos);
+        events.addUtf8(timestamp, utf8, length);
+    }
+
+    /** Counts an event joining the batch towards its limits. */
+    private void include(long timestamp, int messageBytes, long charge, long nowNanos)
+    {
         if (isEmpty())
         {
             minTimestamp = timestamp;
@@ -67,9 +81,8 @@ final class BatchBuilder
             minTimestamp = Math.min(minTimestamp, timestamp);
             maxTimestamp = Math.max(maxTimestamp, timestamp);
         }
-        events.add(timestamp, message, messageBytes);
         bytes += messageBytes + EngineConfig.EVENT_OVERHEAD_BYTES;
-        charged += chargeOf(message, messageBytes);
+        charged += charge;
     }
 
     /**
@@ -89,6 +102,12 @@ final class BatchBuilder
     static long chargeOf(String message, int utf8Bytes)
     {
         return Math.min(2L * message.length(), utf8Bytes) + EngineConfig.BUFFERED_EVENT_OVERHEAD_BYTES;
+    }
+
+    /** What a message of UTF-8 bytes counts against the byte budget: its bytes (as held) and the objects around it. */
+    static long chargeOfUtf8(int utf8Bytes)
+    {
+        return estimatedChargeOf(utf8Bytes);
     }
 
     /** The open batch continues a split event whose earlier pieces are in the batch sealed before it. */

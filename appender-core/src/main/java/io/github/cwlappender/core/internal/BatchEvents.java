@@ -27,6 +27,9 @@ interface BatchEvents
 
         void add(long timestamp, String message, int utf8Length);
 
+        /** As {@link #add}, for a message that is the first {@code length} bytes of {@code utf8}, well-formed. */
+        void addUtf8(long timestamp, byte[] utf8, int length);
+
         /** The events so far sorted by timestamp (equal timestamps keep their arrival order); starts over empty. */
         BatchEvents seal();
     }

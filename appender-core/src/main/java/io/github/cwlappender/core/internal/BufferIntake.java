@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
  */
 final class BufferIntake
 {
+    private static final byte[] NO_BYTES = new byte[0];
     private final RingBuffer<RingSlot> ring;
     private final BufferBudget budget;
     private final DeliveryHealth health;
@@ -52,25 +53,50 @@ final class BufferIntake
             // Counted as EMPTY by the batcher's rules, like any empty message.
             message = "";
         }
-        if (length < 0 || length > message.length())
-        {
-            length = Math.max(0, Math.min(length, message.length()));
-        }
+        length = clamp(length, message.length());
         boolean cut = false;
         // More characters than maxEventBytes means more UTF-8 bytes too: the event is oversize for sure.
-        if (length > maxEventBytes)
+        if (length > maxEventBytes && oversize != OversizePolicy.SPLIT)
         {
             if (oversize == OversizePolicy.DROP)
             {
                 counters.dropped(DropReason.OVERSIZE);
                 return false;
             }
-            if (oversize == OversizePolicy.TRUNCATE)
-            {
-                length = cutToChars(message, maxEventBytes);
-                cut = true;
-            }
+            length = cutToChars(message, maxEventBytes);
+            cut = true;
         }
+        return queue(timestamp, message, null, length, cut, important);
+    }
+
+    /**
+     * As {@link #offer(long, String, int, boolean)}, for text already encoded as UTF-8: the first {@code length}
+     * bytes. An oversize message is cut (TRUNCATE) at the last whole character within {@code maxEventBytes}.
+     */
+    boolean offerUtf8(long timestamp, byte[] utf8, int length, boolean important)
+    {
+        if (utf8 == null)
+        {
+            utf8 = NO_BYTES;
+        }
+        length = clamp(length, utf8.length);
+        boolean cut = false;
+        if (length > maxEventBytes && oversize != OversizePolicy.SPLIT)
+        {
+            if (oversize == OversizePolicy.DROP)
+            {
+                counters.dropped(DropReason.OVERSIZE);
+                return false;
+            }
+            length = Utf8.cutPoint(utf8, length, maxEventBytes);
+            cut = true;
+        }
+        return queue(timestamp, null, utf8, length, cut, important);
+    }
+
+    /** Takes budget and a slot for the event (a message or UTF-8 bytes), waiting as the policy allows. */
+    private boolean queue(long timestamp, String message, byte[] utf8, int length, boolean cut, boolean important)
+    {
         long charge = BatchBuilder.estimatedChargeOf(length);
         if (charge > budget.largestEvent(important))
         {
@@ -83,13 +109,13 @@ final class BufferIntake
         // application from handing a lock from thread to thread on every event.
         if (budget.tryTake(charge, important))
         {
-            if (tryPublish(timestamp, message, length, charge, cut))
+            if (tryPublish(timestamp, message, utf8, length, charge, cut))
             {
                 return true;
             }
             budget.giveBack(charge);
         }
-        if (mayWait() && awaitRoom(timestamp, message, length, charge, cut, important))
+        if (mayWait() && awaitRoom(timestamp, message, utf8, length, charge, cut, important))
         {
             return true;
         }
@@ -97,7 +123,7 @@ final class BufferIntake
         return false;
     }
 
-    private boolean awaitRoom(long timestamp, String message, int length, long charge, boolean cut,
+    private boolean awaitRoom(long timestamp, String message, byte[] utf8, int length, long charge, boolean cut,
             boolean important)
     {
         boolean[] taken = {false};
@@ -106,7 +132,7 @@ final class BufferIntake
             {
                 taken[0] = budget.tryTake(charge, important);
             }
-            return taken[0] && tryPublish(timestamp, message, length, charge, cut);
+            return taken[0] && tryPublish(timestamp, message, utf8, length, charge, cut);
         }, System.nanoTime() + blockTimeoutNanos, this::mayWait);
         if (!published && taken[0])
         {
@@ -129,7 +155,7 @@ final class BufferIntake
         }
     }
 
-    private boolean tryPublish(long timestamp, String message, int length, long charge, boolean cut)
+    private boolean tryPublish(long timestamp, String message, byte[] utf8, int length, long charge, boolean cut)
     {
         long sequence;
         try
@@ -142,13 +168,19 @@ final class BufferIntake
         }
         try
         {
-            ring.get(sequence).set(timestamp, message, length, charge, cut);
+            ring.get(sequence).set(timestamp, message, utf8, length, charge, cut);
         }
         finally
         {
             ring.publish(sequence);
         }
         return true;
+    }
+
+    /** A length from 0 to {@code available}: an adapter's length outside it is taken as the nearest bound. */
+    private static int clamp(int length, int available)
+    {
+        return Math.max(0, Math.min(length, available));
     }
 
     /** How many characters to keep: {@code max}, one fewer if that would split a surrogate pair. */

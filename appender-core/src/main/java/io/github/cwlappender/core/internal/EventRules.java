@@ -4,6 +4,7 @@ import io.github.cwlappender.core.DropReason;
 import io.github.cwlappender.core.EngineConfig;
 import io.github.cwlappender.core.OversizePolicy;
 import io.github.cwlappender.core.RejectReason;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +18,9 @@ final class EventRules
     interface Sink
     {
         void add(long timestamp, String message, int messageBytes);
+
+        /** An event whose message is the first {@code length} bytes of {@code utf8}, well-formed UTF-8. */
+        void addUtf8(long timestamp, byte[] utf8, int length);
 
         /** A later piece of a split event: it must not be stored before the pieces added before it. */
         void addContinuation(long timestamp, String message, int messageBytes);
@@ -47,17 +51,54 @@ final class EventRules
      */
     void admit(long timestamp, String message, boolean alreadyCut, long nowMillis, Sink sink)
     {
-        if (message == null || message.isEmpty())
+        if (hasMessageAndValidTime(message == null ? 0 : message.length(), timestamp, nowMillis))
+        {
+            admitText(timestamp, message, alreadyCut, sink);
+        }
+    }
+
+    /**
+     * As {@link #admit}, for a message that is the first {@code length} bytes of UTF-8 text. Well-formed and within
+     * {@code maxEventBytes}, as nearly all are, it goes on as bytes; otherwise it is decoded (each malformed sequence
+     * becoming U+FFFD) and takes the text's way, which cuts an oversize message on character boundaries.
+     */
+    void admitUtf8(long timestamp, byte[] utf8, int length, boolean alreadyCut, long nowMillis, Sink sink)
+    {
+        if (!hasMessageAndValidTime(length, timestamp, nowMillis))
+        {
+            return;
+        }
+        if (length <= maxEventBytes && Utf8.isWellFormed(utf8, length))
+        {
+            if (alreadyCut)
+            {
+                counters.truncated();
+            }
+            sink.addUtf8(timestamp, utf8, length);
+            return;
+        }
+        admitText(timestamp, new String(utf8, 0, length, StandardCharsets.UTF_8), alreadyCut, sink);
+    }
+
+    /** False, with the event counted under its reason, for an empty message or a timestamp the service refuses. */
+    private boolean hasMessageAndValidTime(int messageLength, long timestamp, long nowMillis)
+    {
+        if (messageLength == 0)
         {
             counters.dropped(DropReason.EMPTY);
-            return;
+            return false;
         }
         RejectReason rejection = checkTimestamp(timestamp, nowMillis);
         if (rejection != null)
         {
             counters.rejected(rejection, 1);
-            return;
+            return false;
         }
+        return true;
+    }
+
+    private void admitText(long timestamp, String message, boolean alreadyCut, Sink sink)
+    {
         String clean = message;
         int bytes = Utf8.wellFormedLength(message);
         if (bytes < 0)

@@ -119,6 +119,20 @@ final class JsonEvents implements BatchEvents
         @Override
         public void add(long timestamp, String message, int utf8Length)
         {
+            json.write(timestamp, message, utf8Length);
+            indexLastWritten(timestamp);
+        }
+
+        @Override
+        public void addUtf8(long timestamp, byte[] utf8, int length)
+        {
+            json.writeUtf8(timestamp, utf8, length);
+            indexLastWritten(timestamp);
+        }
+
+        /** Notes where the event just written lies, and whether it came out of timestamp order. */
+        private void indexLastWritten(long timestamp)
+        {
             if (count == starts.length)
             {
                 grow();
@@ -127,7 +141,6 @@ final class JsonEvents implements BatchEvents
             {
                 inOrder = false;
             }
-            json.write(timestamp, message, utf8Length);
             chunkOf[count] = json.lastChunk();
             starts[count] = json.lastStart();
             ends[count] = json.lastEnd();

@@ -33,6 +33,7 @@ final class LogEventsJson
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long FOUR_BYTE_LEADS = 0xF0F0F0F0F0F0F0F0L;
 
     // Events of one millisecond share the bytes before the message, {"timestamp":…,"message":"; the logging threads'
     // timestamps interleave around the end of a millisecond, so the last few are kept, by their lowest bits.
@@ -98,6 +99,21 @@ final class LogEventsJson
         // All-ASCII text is copied in bulk; from the first char that needs an escape on, it is written char by char.
         int plain = utf8Length == n ? putPlainAscii(message, n) : 0;
         writeString(message, plain, n);
+        buf[size++] = '"';
+        buf[size++] = '}';
+    }
+
+    /**
+     * Appends one event whose message is the first {@code length} bytes of {@code utf8}, well-formed UTF-8: the bytes
+     * as they are, with the escapes {@link #write} gives the same text, so the body is the same either way.
+     */
+    void writeUtf8(long timestamp, byte[] utf8, int length)
+    {
+        long most = EVENT_FRAME_BYTES + (long) MAX_BYTES_PER_CHAR * length;
+        startEvent(most <= CHUNK_BYTES ? most : EVENT_FRAME_BYTES + escapedLength(utf8, length));
+        putPrefix(timestamp);
+        int plain = putPlainUtf8(utf8, length);
+        writeUtf8String(utf8, plain, length);
         buf[size++] = '"';
         buf[size++] = '}';
     }
@@ -198,6 +214,105 @@ final class LogEventsJson
         return i - start;
     }
 
+    /**
+     * Copies UTF-8 bytes in bulk and returns how many of them (from the start) are written as they are; only those
+     * stay written. A byte needs more where it is a control character, a quote or a backslash, or where it starts a
+     * four-byte character, which JSON writers send as two escaped surrogates.
+     */
+    private int putPlainUtf8(byte[] utf8, int n)
+    {
+        System.arraycopy(utf8, 0, buf, size, n);
+        int start = size;
+        int end = start + n;
+        int i = start;
+        while (i + Long.BYTES <= end && !anyNeedsEscape((long) LONGS.get(buf, i))
+                && !anyFourByteLead((long) LONGS.get(buf, i)))
+        {
+            i += Long.BYTES;
+        }
+        while (i < end && (buf[i] >= 0 ? !needsEscape(buf[i]) : !isFourByteLead(buf[i])))
+        {
+            i++;
+        }
+        size = i;
+        return i - start;
+    }
+
+    private static boolean isFourByteLead(byte b)
+    {
+        return (b & 0xF8) == 0xF0;
+    }
+
+    /** Whether any of eight bytes is 0xF0 or above: a zero byte of {@code (x & 0xF0..) ^ 0xF0..}. */
+    private static boolean anyFourByteLead(long x)
+    {
+        long high = (x & FOUR_BYTE_LEADS) ^ FOUR_BYTE_LEADS;
+        return ((high - ONES) & ~high & HIGH_BITS) != 0;
+    }
+
+    /** JSON string content from well-formed UTF-8: the bytes themselves but for the escapes {@link #writeString} makes. */
+    private void writeUtf8String(byte[] utf8, int from, int n)
+    {
+        int i = from;
+        while (i < n)
+        {
+            byte b = utf8[i];
+            if (b >= 0)
+            {
+                if (needsEscape(b))
+                {
+                    writeEscape((char) b);
+                }
+                else
+                {
+                    buf[size++] = b;
+                }
+                i++;
+            }
+            else if (isFourByteLead(b))
+            {
+                int codePoint = (b & 0x07) << 18 | (utf8[i + 1] & 0x3F) << 12 | (utf8[i + 2] & 0x3F) << 6
+                        | (utf8[i + 3] & 0x3F);
+                writeUnicodeEscape(Character.highSurrogate(codePoint));
+                writeUnicodeEscape(Character.lowSurrogate(codePoint));
+                i += 4;
+            }
+            else
+            {
+                // A byte of a two- or three-byte character: written as it is, as writeString writes those characters.
+                buf[size++] = b;
+                i++;
+            }
+        }
+    }
+
+    /** The exact length {@link #writeUtf8String} gives the whole of {@code utf8}'s first {@code n} bytes. */
+    private static long escapedLength(byte[] utf8, int n)
+    {
+        long bytes = 0;
+        int i = 0;
+        while (i < n)
+        {
+            byte b = utf8[i];
+            if (b >= 0 && needsEscape(b))
+            {
+                bytes += shortEscape((char) b) == 0 ? 6 : 2;
+                i++;
+            }
+            else if (isFourByteLead(b))
+            {
+                bytes += 12;
+                i += 4;
+            }
+            else
+            {
+                bytes += 1;
+                i++;
+            }
+        }
+        return bytes;
+    }
+
     private static boolean needsEscape(byte b)
     {
         return b < 0x20 || b == '"' || b == '\\';
@@ -237,8 +352,9 @@ final class LogEventsJson
 
     /**
      * Whether any of eight ASCII bytes is a control character, a quote or a backslash, eight at a time: a byte below
-     * {@code n} sets its high bit in {@code (x - n * ONES) & ~x} (exact as a yes/no while every byte is below 0x80),
-     * and a byte equal to {@code c} is a zero byte of {@code x ^ c * ONES}.
+     * {@code n} sets its high bit in {@code (x - n * ONES) & ~x}, and a byte equal to {@code c} is a zero byte of
+     * {@code x ^ c * ONES}. Exact as a yes/no for any bytes, UTF-8 ones too: without a byte below {@code n} nothing
+     * borrows, and a byte of 0x80 or more has its high bit cleared by {@code ~x}.
      */
     private static boolean anyNeedsEscape(long x)
     {

@@ -1,6 +1,7 @@
 package io.github.cwlappender.core.internal;
 
 import io.github.cwlappender.core.internal.naming.LogDestination;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -63,6 +64,12 @@ final class ModelEvents implements BatchEvents
         public void add(long timestamp, String message, int utf8Length)
         {
             events.add(InputLogEvent.builder().timestamp(timestamp).message(message).build());
+        }
+
+        @Override
+        public void addUtf8(long timestamp, byte[] utf8, int length)
+        {
+            add(timestamp, new String(utf8, 0, length, StandardCharsets.UTF_8), length);
         }
 
         @Override

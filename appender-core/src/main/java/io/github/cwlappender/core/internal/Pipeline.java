@@ -192,6 +192,21 @@ public final class Pipeline
      */
     public boolean append(long timestamp, String message, int length, boolean important)
     {
+        return admitsFromCaller() && intake.offer(timestamp, message, length, important);
+    }
+
+    /** As {@link #append(long, String, int, boolean)}, for the first {@code length} bytes of UTF-8 text. */
+    public boolean appendUtf8(long timestamp, byte[] utf8, int length, boolean important)
+    {
+        return admitsFromCaller() && intake.offerUtf8(timestamp, utf8, length, important);
+    }
+
+    /**
+     * Counts an event offered by the calling thread, and false (the event dropped and counted) when the caller is one
+     * of the engine's own threads or the engine is not running.
+     */
+    private boolean admitsFromCaller()
+    {
         counters.accepted();
         if (EngineThread.isCurrent())
         {
@@ -203,7 +218,7 @@ public final class Pipeline
             counters.dropped(DropReason.SHUTDOWN);
             return false;
         }
-        return intake.offer(timestamp, message, length, important);
+        return true;
     }
 
     /** Counts an event an adapter refused because it came from the SDK's or the engine's own logging. */

@@ -1,12 +1,20 @@
 package io.github.cwlappender.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * UTF-8 byte arithmetic on Java strings, exact to the byte, without encoding them. Lone surrogates cannot be
  * encoded; {@link #sanitize} replaces them with U+FFFD (3 bytes) so that nothing invalid ever reaches the wire.
+ * For text that arrives already encoded, {@link #isWellFormed} checks the bytes and {@link #cutPoint} finds where
+ * a prefix may end.
  */
 public final class Utf8
 {
     public static final char REPLACEMENT = '\uFFFD';
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private Utf8()
     {
@@ -159,5 +167,92 @@ public final class Utf8
             i += chars;
         }
         return i;
+    }
+
+    /**
+     * Whether the first {@code length} bytes are well-formed UTF-8 (RFC 3629: shortest forms only, no surrogates,
+     * nothing above U+10FFFF): what the service accepts. ASCII, most log lines entirely, is checked eight bytes at a
+     * time.
+     */
+    public static boolean isWellFormed(byte[] bytes, int length)
+    {
+        int i = 0;
+        while (i + Long.BYTES <= length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0)
+        {
+            i += Long.BYTES;
+        }
+        while (i < length)
+        {
+            int lead = bytes[i] & 0xFF;
+            if (lead < 0x80)
+            {
+                i++;
+                continue;
+            }
+            int following = followingBytes(lead);
+            if (following == 0 || i + following >= length)
+            {
+                return false;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            if (second < lowestSecond(lead) || second > highestSecond(lead))
+            {
+                return false;
+            }
+            for (int k = 2; k <= following; k++)
+            {
+                if ((bytes[i + k] & 0xC0) != 0x80)
+                {
+                    return false;
+                }
+            }
+            i += following + 1;
+        }
+        return true;
+    }
+
+    /** How many continuation bytes a lead byte announces; 0 for a byte that cannot start a sequence. */
+    private static int followingBytes(int lead)
+    {
+        if (lead >= 0xC2 && lead <= 0xDF)
+        {
+            return 1;
+        }
+        if (lead >= 0xE0 && lead <= 0xEF)
+        {
+            return 2;
+        }
+        return lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+    }
+
+    // The second byte's range is narrower after four leads: it rules out overlong forms (E0, F0), surrogates (ED)
+    // and code points above U+10FFFF (F4).
+    private static int lowestSecond(int lead)
+    {
+        return lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+    }
+
+    private static int highestSecond(int lead)
+    {
+        return lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+    }
+
+    /**
+     * The largest end, at most {@code maxBytes}, at which the first {@code length} bytes of UTF-8 text can be cut
+     * without splitting a character: {@code length} itself when it is no more than {@code maxBytes}.
+     */
+    public static int cutPoint(byte[] bytes, int length, int maxBytes)
+    {
+        if (length <= maxBytes)
+        {
+            return length;
+        }
+        int end = maxBytes;
+        // The byte at end is the first one left out: while it continues a character, that character is left out too.
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80)
+        {
+            end--;
+        }
+        return end;
     }
 }

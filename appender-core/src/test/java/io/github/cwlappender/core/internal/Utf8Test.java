@@ -65,6 +65,65 @@ class Utf8Test
         }
     }
 
+    @Test
+    void isWellFormedAgreesWithTheJdkDecoderOnEveryKindOfSequence()
+    {
+        // Valid: every width, the edges of each range, ASCII long enough for the eight-byte check.
+        String[] valid = {"", "a", "plain ascii beyond eight bytes", "caf\u00e9", "\u0080\u07ff\u0800\ud7ff\ue000\uffff",
+            "\uD800\uDC00 \uDBFF\uDFFF", "12345678\u00e9", "1234567\u65e5"};
+        for (String text : valid)
+        {
+            byte[] bytes = (text + "\u00ff").getBytes(StandardCharsets.UTF_8);
+            int length = text.getBytes(StandardCharsets.UTF_8).length;
+            assertThat(Utf8.isWellFormed(bytes, length)).as(text).isTrue();
+        }
+        // Malformed: a lone continuation, a truncated sequence (also at the length), overlong forms, an encoded
+        // surrogate, beyond U+10FFFF, bytes that never occur.
+        int[][] malformed = {{0x80}, {0x41, 0xBF}, {0xC3}, {0xE6, 0x97}, {0xF0, 0x9F, 0x98}, {0xC0, 0x80}, {0xC1, 0xBF},
+            {0xE0, 0x80, 0x80}, {0xE0, 0x9F, 0xBF}, {0xED, 0xA0, 0x80}, {0xF0, 0x8F, 0xBF, 0xBF},
+            {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0xFF}, {0xE6, 0x41, 0x80}, {0xC3, 0xC3}};
+        for (int[] sequence : malformed)
+        {
+            for (String before : new String[] {"", "eight ok", "x"})
+            {
+                byte[] head = before.getBytes(StandardCharsets.US_ASCII);
+                byte[] bytes = new byte[head.length + sequence.length];
+                System.arraycopy(head, 0, bytes, 0, head.length);
+                for (int k = 0; k < sequence.length; k++)
+                {
+                    bytes[head.length + k] = (byte) sequence[k];
+                }
+                assertThat(Utf8.isWellFormed(bytes, bytes.length)).as(java.util.Arrays.toString(sequence)).isFalse();
+            }
+        }
+        byte[] pair = "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8);
+        assertThat(Utf8.isWellFormed(pair, 3)).as("cut inside a character by the length").isFalse();
+        Random random = new Random(29);
+        for (int n = 0; n < 2000; n++)
+        {
+            byte[] bytes = randomText(random, random.nextInt(20)).getBytes(StandardCharsets.UTF_8);
+            assertThat(Utf8.isWellFormed(bytes, bytes.length)).isTrue();
+        }
+    }
+
+    @Test
+    void cutPointNeverSplitsACharacterAndKeepsAsMuchAsFits()
+    {
+        Random random = new Random(31);
+        for (int n = 0; n < 2000; n++)
+        {
+            String s = randomText(random, 30);
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            int limit = 1 + random.nextInt(60);
+            int end = Utf8.cutPoint(bytes, bytes.length, limit);
+            assertThat(end).isEqualTo(s.substring(0, Utf8.prefixEnd(s, 0, limit)).getBytes(StandardCharsets.UTF_8)
+                    .length);
+            assertThat(Utf8.isWellFormed(bytes, end)).isTrue();
+        }
+        byte[] short1 = "abc".getBytes(StandardCharsets.UTF_8);
+        assertThat(Utf8.cutPoint(short1, 3, 10)).isEqualTo(3);
+    }
+
     private static String randomText(Random random, int codePoints)
     {
         int[] samples = {'a', 'Z', 0x7F, 0xE9, 0x7FF, 0x800, 0x4E2D, 0xFFFD, 0x1F600, 0x10FFFF};

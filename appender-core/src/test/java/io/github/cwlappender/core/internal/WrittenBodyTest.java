@@ -92,6 +92,46 @@ class WrittenBodyTest
     }
 
     @Test
+    void messagesGivenAsUtf8BytesGiveTheBodyTheSdkWritesForTheirText()
+    {
+        List<String> messages = trickyMessages();
+        Random random = new Random(23);
+        for (int n = 0; n < 300; n++)
+        {
+            messages.add(randomText(random, random.nextInt(60)));
+        }
+        // Past the bulk copy's limit: sized from the exact escaped length instead of the worst case.
+        messages.add("\u0001".repeat(30_000) + "\uD83D\uDE00".repeat(10_000) + "\"");
+        List<InputLogEvent> events = new ArrayList<>();
+        JsonEvents.Collector collector = newCollector();
+        long timestamp = 1_764_000_000_000L;
+        int i = 0;
+        for (String message : messages)
+        {
+            String clean = Utf8.sanitize(message);
+            events.add(InputLogEvent.builder().timestamp(timestamp).message(clean).build());
+            if (i++ % 3 == 0)
+            {
+                // Text and bytes mixed in one batch, as two adapters of one engine would give them.
+                collector.add(timestamp, clean, Utf8.length(clean));
+            }
+            else
+            {
+                // Bytes past the length belong to no event: an adapter's buffer may be longer than its line.
+                byte[] utf8 = (clean + "\n\"trailing\"").getBytes(StandardCharsets.UTF_8);
+                collector.addUtf8(timestamp, utf8, Utf8.length(clean));
+            }
+            timestamp += random.nextInt(3);
+        }
+
+        String ours = sentBody(client -> collector.seal().put(client, WHERE));
+        String sdk = sentBody(client -> client.putLogEvents(b -> b.logGroupName(WHERE.logGroup())
+                .logStreamName(WHERE.logStream()).logEvents(events)));
+
+        assertThat(ours).as("first difference: %s", firstDifference(ours, sdk)).isEqualTo(sdk);
+    }
+
+    @Test
     void eventsArrivingOutOfOrderAreSentSortedWithEqualTimestampsInArrivalOrder()
     {
         JsonEvents.Collector collector = newCollector();

@@ -13,6 +13,7 @@ import io.github.cwlappender.it.engine.DeliveryScenario.RecordingStatus;
 import io.github.cwlappender.it.engine.DeliveryScenario.Sent;
 import io.github.cwlappender.testsupport.fake.StoredEvent;
 import io.github.cwlappender.testsupport.fake.StrictCloudWatchLogsServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,40 @@ class StrictFakeEngineDeliveryTest
         assertThat(engine.statistics().batchesSent()).as("full batches in a row").isGreaterThanOrEqualTo(5);
         assertThat(server.wholeRequestRejections()).as("requests: %s", server.requestCounts()).isZero();
         assertThat(status.errors).isEmpty();
+    }
+
+    @Test
+    void eventsGivenAsUtf8BytesArriveAsTheirTextAndMalformedBytesAreRepairedNotRefused() throws Exception
+    {
+        EngineConfig config = config("utf8");
+        CloudWatchLogsEngine engine = CloudWatchLogsEngine.create(config, status);
+        long now = System.currentTimeMillis();
+        List<String> expected = new ArrayList<>();
+        String[] texts = {"plain", "caf\u00e9 \u65e5\u672c \uD83D\uDE00", "quote \" backslash \\ control \u0001 tab\t",
+            "x".repeat(300) + "\uD83D\uDE00"};
+        engine.start();
+        for (String text : texts)
+        {
+            byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
+            assertThat(engine.appendUtf8(now, line, line.length - 1, false)).isTrue();
+            expected.add(text);
+        }
+        // Not UTF-8 at all: a lead byte without its continuation, and a sequence cut short at the end. Written as
+        // they are, they would make the service refuse the whole request.
+        byte[] malformed = {'m', (byte) 0xC3, '!', (byte) 0xF0, (byte) 0x9F};
+        assertThat(engine.appendUtf8(now, malformed, malformed.length, false)).isTrue();
+        expected.add(new String(malformed, StandardCharsets.UTF_8));
+        assertThat(engine.flush(Duration.ofSeconds(30))).as("flush; status: %s", status.reports).isTrue();
+        assertThat(engine.stop(Duration.ofSeconds(10))).isTrue();
+
+        List<String> stored = new ArrayList<>();
+        server.storedEvents(config.logGroup(), config.logStream()).forEach(e -> stored.add(e.message()));
+        assertThat(stored).containsExactlyElementsOf(expected);
+        assertThat(stored.get(stored.size() - 1)).startsWith("m\uFFFD!");
+        assertThat(server.wholeRequestRejections()).as("requests: %s", server.requestCounts()).isZero();
+        EngineStatistics stats = engine.statistics();
+        assertThat(stats.delivered()).isEqualTo(expected.size());
+        assertThat(stats.isBalanced()).isTrue();
     }
 
     @Test
