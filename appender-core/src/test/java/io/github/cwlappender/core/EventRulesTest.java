@@ -119,16 +119,7 @@ class EventRulesTest
         engine.stop(Duration.ofSeconds(5));
 
         List<InputLogEvent> stored = client.stored();
-        assertThat(stored.size()).isGreaterThan(1);
-        StringBuilder joined = new StringBuilder();
-        for (InputLogEvent e : stored)
-        {
-            assertThat(e.timestamp()).isEqualTo(now);
-            assertThat(utf8Length(e.message())).isLessThanOrEqualTo(16);
-            assertValidUtf8(e.message());
-            joined.append(e.message());
-        }
-        assertThat(joined.toString()).isEqualTo(message);
+        assertSplitInOrder(stored, now, 16, message);
         EngineStatistics stats = engine.statistics();
         assertThat(stats.split()).isEqualTo(1);
         assertThat(stats.accepted()).isEqualTo(stored.size());
@@ -200,6 +191,22 @@ class EventRulesTest
         {
             assertValidUtf8(m);
         }
+    }
+
+    /** Several pieces, each valid and within {@code maxBytes}, with the event's timestamp, that join to its text. */
+    static void assertSplitInOrder(List<InputLogEvent> stored, long timestamp, int maxBytes, String message)
+            throws CharacterCodingException
+    {
+        assertThat(stored.size()).isGreaterThan(1);
+        StringBuilder joined = new StringBuilder();
+        for (InputLogEvent e : stored)
+        {
+            assertThat(e.timestamp()).isEqualTo(timestamp);
+            assertThat(utf8Length(e.message())).isLessThanOrEqualTo(maxBytes);
+            assertValidUtf8(e.message());
+            joined.append(e.message());
+        }
+        assertThat(joined.toString()).isEqualTo(message);
     }
 
     static int utf8Length(String s)

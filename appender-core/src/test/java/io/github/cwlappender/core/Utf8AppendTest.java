@@ -1,5 +1,6 @@
 package io.github.cwlappender.core;
 
+import static io.github.cwlappender.core.EventRulesTest.assertSplitInOrder;
 import static io.github.cwlappender.core.EventRulesTest.assertValidUtf8;
 import static io.github.cwlappender.core.EventRulesTest.utf8Length;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 
 /**
  * Events offered as UTF-8 bytes ({@link CloudWatchLogsEngine#appendUtf8}, what both adapters do with their default
@@ -126,17 +126,7 @@ class Utf8AppendTest
         splitting.appendUtf8(now, utf8, utf8.length, false);
         splitting.stop(Duration.ofSeconds(5));
 
-        List<InputLogEvent> stored = client.stored();
-        assertThat(stored.size()).isGreaterThan(1);
-        StringBuilder joined = new StringBuilder();
-        for (InputLogEvent e : stored)
-        {
-            assertThat(e.timestamp()).isEqualTo(now);
-            assertThat(utf8Length(e.message())).isLessThanOrEqualTo(16);
-            assertValidUtf8(e.message());
-            joined.append(e.message());
-        }
-        assertThat(joined.toString()).isEqualTo(message);
+        assertSplitInOrder(client.stored(), now, 16, message);
         assertThat(splitting.statistics().split()).isEqualTo(1);
         assertThat(splitting.statistics().isBalanced()).isTrue();
 
