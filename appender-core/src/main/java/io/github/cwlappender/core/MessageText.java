@@ -33,8 +33,9 @@ public final class MessageText
     }
 
     /**
-     * An empty builder to format one event into, then pass to {@link #takeLine}: the calling thread's own, reused
-     * from event to event, or a new one when the thread's own is in use (a layout that logs while it formats).
+     * An empty builder to format one event into, then pass to {@link #takeLine} or {@link #takeUtf8}: the calling
+     * thread's own, reused from event to event, or a new one when the thread's own is in use (a layout that logs while
+     * it formats).
      *
      * @since 0.2.0
      */

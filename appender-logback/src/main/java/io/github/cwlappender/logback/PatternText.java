@@ -6,14 +6,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.pattern.Converter;
 import ch.qos.logback.core.pattern.PostCompileProcessor;
-import io.github.cwlappender.core.CloudWatchLogsEngine;
 import io.github.cwlappender.core.MessageText;
 
 /**
  * The appender's own default {@link PatternLayout}, formatting into the logging thread's reused builder
  * ({@link MessageText#lineBuilder()}): what {@code PatternLayout.doLayout} does, without the new
- * {@code StringBuilder} and {@code String} it makes for every event; the one copy made is the line's UTF-8 bytes,
- * without the trailing line break.
+ * {@code StringBuilder} it makes for every event, and with the trailing line break left out of the one copy that is
+ * made.
  *
  * <p>The layout hands its compiled converter chain to its post-compile processor when it starts; this one takes note
  * of it and then does what {@code PatternLayout}'s own processor does (add a throwable converter when the pattern has
@@ -43,41 +42,36 @@ final class PatternText implements EventFormatter
         return layout;
     }
 
-    /** The event's text as the layout makes it, for when the converter chain is not known. */
+    /** The event's text, its trailing line break already left out. */
     @Override
     public String format(ILoggingEvent event)
-    {
-        return layout.doLayout(event);
-    }
-
-    /**
-     * Formats into the thread's builder and offers the line to the engine as UTF-8, encoded through the thread's
-     * reused buffers into the one array the engine keeps ({@link MessageText#takeUtf8}).
-     */
-    @Override
-    public boolean appendTo(CloudWatchLogsEngine engine, ILoggingEvent event, boolean important)
     {
         Converter<ILoggingEvent> first = head;
         if (first == null || !layout.isStarted())
         {
-            return EventFormatter.super.appendTo(engine, event, important);
+            return MessageText.withoutTrailingLineBreak(layout.doLayout(event));
         }
         StringBuilder line = MessageText.lineBuilder();
-        byte[] utf8;
         try
         {
             for (Converter<ILoggingEvent> c = first; c != null; c = c.getNext())
             {
                 c.write(line, event);
             }
-            utf8 = MessageText.takeUtf8(line);
+            return MessageText.takeLine(line);
         }
         finally
         {
             // Left empty for the next event even when a converter threw.
             line.setLength(0);
         }
-        return engine.appendUtf8(event.getTimeStamp(), utf8, utf8.length, important);
+    }
+
+    @Override
+    public int sentLength(String text)
+    {
+        // format() left the line break out in the one copy it made: a second one must not go too.
+        return text.length();
     }
 
     private final class ChainCapture implements PostCompileProcessor<ILoggingEvent>
