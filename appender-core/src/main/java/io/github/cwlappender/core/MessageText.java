@@ -144,6 +144,30 @@ public final class MessageText
     }
 
     /**
+     * The length of encoded text without one trailing line break ({@code \n} or {@code \r\n}, as single bytes in
+     * UTF-8 and in any ASCII-compatible charset), for {@link CloudWatchLogsEngine#appendUtf8}. Zero for null.
+     *
+     * @since 0.2.0
+     */
+    public static int byteLengthWithoutTrailingLineBreak(byte[] bytes)
+    {
+        if (bytes == null)
+        {
+            return 0;
+        }
+        int end = bytes.length;
+        if (end > 0 && bytes[end - 1] == '\n')
+        {
+            end--;
+            if (end > 0 && bytes[end - 1] == '\r')
+            {
+                end--;
+            }
+        }
+        return end;
+    }
+
+    /**
      * The length of the text without one trailing line break ({@code \n} or {@code \r\n}), for
      * {@link CloudWatchLogsEngine#append(long, String, int, boolean)}: the line break is left out without copying the
      * text. Zero for null, which the engine counts as an empty message.

@@ -19,6 +19,22 @@ class MessageTextTest
     }
 
     @Test
+    void encodedTextLosesExactlyOneTrailingLineBreakByLength()
+    {
+        assertThat(sentBytes("line\n")).isEqualTo(4);
+        assertThat(sentBytes("line\r\n")).isEqualTo(4);
+        assertThat(sentBytes("two\n\n")).isEqualTo(4);
+        assertThat(sentBytes("caf\u00e9")).isEqualTo(5);
+        assertThat(sentBytes("\n")).isZero();
+        assertThat(MessageText.byteLengthWithoutTrailingLineBreak(null)).isZero();
+    }
+
+    private static int sentBytes(String line)
+    {
+        return MessageText.byteLengthWithoutTrailingLineBreak(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void takeUtf8GivesTheLineAsExactUtf8WithoutItsLineBreakAndEmptiesTheBuilder()
     {
         StringBuilder builder = MessageText.lineBuilder();
@@ -37,7 +53,8 @@ class MessageTextTest
     void takeUtf8ReplacesLoneSurrogatesAsTheEngineDoes()
     {
         StringBuilder builder = new StringBuilder("a\uD800b\uDC00c\uD83D");
-        assertThat(new String(MessageText.takeUtf8(builder), StandardCharsets.UTF_8)).isEqualTo("a\uFFFDb\uFFFDc\uFFFD");
+        assertThat(new String(MessageText.takeUtf8(builder), StandardCharsets.UTF_8))
+                .isEqualTo("a\uFFFDb\uFFFDc\uFFFD");
     }
 
     @Test

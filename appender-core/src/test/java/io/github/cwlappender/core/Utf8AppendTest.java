@@ -100,7 +100,8 @@ class Utf8AppendTest
         long now = System.currentTimeMillis();
         for (int pad = 0; pad < 8; pad++)
         {
-            byte[] line = ("a".repeat(pad) + "\uD83D\uDE00".repeat(10) + "\u00e9\u4e2d").getBytes(StandardCharsets.UTF_8);
+            String text = "a".repeat(pad) + "\uD83D\uDE00".repeat(10) + "\u00e9\u4e2d";
+            byte[] line = text.getBytes(StandardCharsets.UTF_8);
             cutting.appendUtf8(now, line, line.length, false);
         }
         cutting.stop(Duration.ofSeconds(5));

@@ -360,11 +360,8 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
             current.countRecursionDrop();
             return;
         }
-        EventFormatter format = formatter;
-        String text = format.format(event);
         // The layout's trailing line break is left out by length: no copy of the text on the logging thread.
-        current.append(event.getTimeStamp(), text, format.sentLength(text),
-                event.getLevel().isGreaterOrEqual(Level.WARN));
+        formatter.appendTo(current, event, event.getLevel().isGreaterOrEqual(Level.WARN));
     }
 
     // ---- for tests and advanced users --------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.github.cwlappender.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.cwlappender.core.CloudWatchLogsEngine;
 import io.github.cwlappender.core.MessageText;
 
 /**
@@ -15,5 +16,12 @@ interface EventFormatter
     default int sentLength(String text)
     {
         return MessageText.lengthWithoutTrailingLineBreak(text);
+    }
+
+    /** Formats the event and offers it to the engine; false when the engine dropped it (and counted it). */
+    default boolean appendTo(CloudWatchLogsEngine engine, ILoggingEvent event, boolean important)
+    {
+        String text = format(event);
+        return engine.append(event.getTimeStamp(), text, sentLength(text), important);
     }
 }

@@ -15,9 +15,11 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import io.github.cwlappender.testsupport.fake.StoredEvent;
 import io.github.cwlappender.testsupport.fake.StrictCloudWatchLogsServer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,6 +53,28 @@ class EncoderCharsetTest
                 : BEYOND_LATIN_1;
 
         assertThat(deliver(new OwnCharsetEncoder(Charset.forName(charset)), text)).containsExactly("[" + text + "]");
+    }
+
+    @Test
+    void utf8BytesThatAreNotWellFormedArriveRepairedNotRefused()
+    {
+        // No charset setting: read as UTF-8, so these bytes go to the engine as they are, and a stray lead byte
+        // (0xC3 without its second byte) must not make the service refuse the request.
+        OwnCharsetEncoder broken = new OwnCharsetEncoder(StandardCharsets.UTF_8)
+        {
+            @Override
+            public byte[] encode(ILoggingEvent event)
+            {
+                byte[] text = ("[" + event.getFormattedMessage() + "] ").getBytes(StandardCharsets.UTF_8);
+                byte[] line = java.util.Arrays.copyOf(text, text.length + 3);
+                line[text.length] = (byte) 0xC3;
+                line[text.length + 1] = '\r';
+                line[text.length + 2] = '\n';
+                return line;
+            }
+        };
+
+        assertThat(deliver(broken, BEYOND_LATIN_1)).containsExactly("[" + BEYOND_LATIN_1 + "] \uFFFD");
     }
 
     @ParameterizedTest
@@ -109,7 +133,7 @@ class EncoderCharsetTest
     }
 
     /** An encoder that is no layout wrapper, with a charset setting as many third-party encoders have. */
-    static final class OwnCharsetEncoder extends EncoderBase<ILoggingEvent>
+    static class OwnCharsetEncoder extends EncoderBase<ILoggingEvent>
     {
         private final Charset charset;
 

@@ -250,7 +250,7 @@ final class LogEventsJson
         return ((high - ONES) & ~high & HIGH_BITS) != 0;
     }
 
-    /** JSON string content from well-formed UTF-8: the bytes themselves but for the escapes {@link #writeString} makes. */
+    /** JSON string content from well-formed UTF-8: the bytes themselves, but for the escapes writeString makes. */
     private void writeUtf8String(byte[] utf8, int from, int n)
     {
         int i = from;

@@ -69,8 +69,8 @@ class Utf8Test
     void isWellFormedAgreesWithTheJdkDecoderOnEveryKindOfSequence()
     {
         // Valid: every width, the edges of each range, ASCII long enough for the eight-byte check.
-        String[] valid = {"", "a", "plain ascii beyond eight bytes", "caf\u00e9", "\u0080\u07ff\u0800\ud7ff\ue000\uffff",
-            "\uD800\uDC00 \uDBFF\uDFFF", "12345678\u00e9", "1234567\u65e5"};
+        String[] valid = {"", "a", "plain ascii beyond eight bytes", "caf\u00e9",
+            "\u0080\u07ff\u0800\ud7ff\ue000\uffff", "\uD800\uDC00 \uDBFF\uDFFF", "12345678\u00e9", "1234567\u65e5"};
         for (String text : valid)
         {
             byte[] bytes = (text + "\u00ff").getBytes(StandardCharsets.UTF_8);
