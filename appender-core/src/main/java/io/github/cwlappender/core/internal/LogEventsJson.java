@@ -225,8 +225,7 @@ final class LogEventsJson
         int start = size;
         int end = start + n;
         int i = start;
-        while (i + Long.BYTES <= end && !anyNeedsEscape((long) LONGS.get(buf, i))
-                && !anyFourByteLead((long) LONGS.get(buf, i)))
+        while (i + Long.BYTES <= end && isPlainUtf8((long) LONGS.get(buf, i)))
         {
             i += Long.BYTES;
         }
@@ -236,6 +235,12 @@ final class LogEventsJson
         }
         size = i;
         return i - start;
+    }
+
+    /** Whether eight UTF-8 bytes can all be written as they are (each word is read once). */
+    private static boolean isPlainUtf8(long x)
+    {
+        return !anyNeedsEscape(x) && !anyFourByteLead(x);
     }
 
     private static boolean isFourByteLead(byte b)

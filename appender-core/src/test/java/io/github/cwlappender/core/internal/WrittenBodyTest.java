@@ -64,15 +64,22 @@ class WrittenBodyTest
         return messages;
     }
 
-    @Test
-    void theBodyIsTheOneTheSdkMarshallerWritesForTheSameEvents()
+    /** The tricky messages and 300 random ones. */
+    private static List<String> trickyAndRandomMessages(Random random)
     {
         List<String> messages = trickyMessages();
-        Random random = new Random(11);
         for (int n = 0; n < 300; n++)
         {
             messages.add(randomText(random, random.nextInt(60)));
         }
+        return messages;
+    }
+
+    @Test
+    void theBodyIsTheOneTheSdkMarshallerWritesForTheSameEvents()
+    {
+        Random random = new Random(11);
+        List<String> messages = trickyAndRandomMessages(random);
         List<InputLogEvent> events = new ArrayList<>();
         JsonEvents.Collector collector = newCollector();
         long timestamp = 1_764_000_000_000L;
@@ -94,12 +101,8 @@ class WrittenBodyTest
     @Test
     void messagesGivenAsUtf8BytesGiveTheBodyTheSdkWritesForTheirText()
     {
-        List<String> messages = trickyMessages();
         Random random = new Random(23);
-        for (int n = 0; n < 300; n++)
-        {
-            messages.add(randomText(random, random.nextInt(60)));
-        }
+        List<String> messages = trickyAndRandomMessages(random);
         // Past the bulk copy's limit: sized from the exact escaped length instead of the worst case.
         messages.add("\u0001".repeat(30_000) + "\uD83D\uDE00".repeat(10_000) + "\"");
         List<InputLogEvent> events = new ArrayList<>();
