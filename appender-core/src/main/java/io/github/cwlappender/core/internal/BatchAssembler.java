@@ -24,6 +24,7 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
     private static final int CLOCK_EVENTS = 256;
 
     private final EventRules rules;
+    private final MessageWarmer warmer = new MessageWarmer();
     private final BatchBuilder batch;
     private final BatchSender sender;
     private final Counters counters;
@@ -86,6 +87,10 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
             }
             else
             {
+                if (message != null)
+                {
+                    warmer.warm(message);
+                }
                 rules.admit(timestamp, message, cut, nowMillis, this);
             }
         }
