@@ -3,6 +3,8 @@ package io.github.cwlappender.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MessageTextTest
@@ -32,6 +34,34 @@ class MessageTextTest
     private static int sentBytes(String line)
     {
         return MessageText.byteLengthWithoutTrailingLineBreak(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNewThreadsFirstLineHasItsOwnBuilderAndEncoderAndANestedFormatGetsAnotherBuilder() throws Exception
+    {
+        StringBuilder mine = MessageText.lineBuilder();
+        CompletableFuture<String> other = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try
+            {
+                StringBuilder outer = MessageText.lineBuilder();
+                outer.append("outer \u00e9");
+                StringBuilder nested = MessageText.lineBuilder();
+                nested.append("nested \u65e5\n");
+                String nestedLine = new String(MessageText.takeUtf8(nested), StandardCharsets.UTF_8);
+                String outerLine = new String(MessageText.takeUtf8(outer), StandardCharsets.UTF_8);
+                other.complete((outer != mine) + " " + (nested != outer) + " " + nestedLine + " | " + outerLine + " "
+                        + (MessageText.lineBuilder() == outer));
+            }
+            catch (Throwable e)
+            {
+                other.completeExceptionally(e);
+            }
+        });
+        thread.start();
+
+        assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("true true nested \u65e5 | outer \u00e9 true");
+        assertThat(MessageText.lineBuilder()).isSameAs(mine);
     }
 
     @Test
