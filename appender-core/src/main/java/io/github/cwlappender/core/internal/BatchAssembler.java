@@ -87,10 +87,7 @@ final class BatchAssembler implements EventHandler<RingSlot>, EventRules.Sink
             }
             else
             {
-                if (message != null)
-                {
-                    warmer.warm(message);
-                }
+                warmer.warm(message);
                 rules.admit(timestamp, message, cut, nowMillis, this);
             }
         }
