@@ -7,6 +7,8 @@ import ch.qos.logback.core.Context;
 import ch.qos.logback.core.pattern.Converter;
 import ch.qos.logback.core.pattern.PostCompileProcessor;
 import io.github.cwlappender.core.MessageText;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The appender's own default {@link PatternLayout}, formatting into the logging thread's reused builder
@@ -16,12 +18,14 @@ import io.github.cwlappender.core.MessageText;
  *
  * <p>The layout hands its compiled converter chain to its post-compile processor when it starts; this one takes note
  * of it and then does what {@code PatternLayout}'s own processor does (add a throwable converter when the pattern has
- * none). Should the chain not be known, events are formatted with {@code doLayout}.
+ * none), and puts {@link LoggerNameConverter} in place of Logback's {@code %logger} converter, which takes a lock on
+ * every event. Should the chain not be known, events are formatted with {@code doLayout}.
  */
 final class PatternText implements EventFormatter
 {
     private final PatternLayout layout;
-    private volatile Converter<ILoggingEvent> head;
+    // The layout's converter chain, in order, each of Logback's logger converters replaced by a LoggerNameConverter.
+    private volatile Converter<ILoggingEvent>[] converters;
 
     private PatternText(PatternLayout layout)
     {
@@ -46,15 +50,15 @@ final class PatternText implements EventFormatter
     @Override
     public String format(ILoggingEvent event)
     {
-        Converter<ILoggingEvent> first = head;
-        if (first == null || !layout.isStarted())
+        Converter<ILoggingEvent>[] chain = converters;
+        if (chain == null || !layout.isStarted())
         {
             return MessageText.withoutTrailingLineBreak(layout.doLayout(event));
         }
         StringBuilder line = MessageText.lineBuilder();
         try
         {
-            for (Converter<ILoggingEvent> c = first; c != null; c = c.getNext())
+            for (Converter<ILoggingEvent> c : chain)
             {
                 c.write(line, event);
             }
@@ -82,7 +86,14 @@ final class PatternText implements EventFormatter
         public void process(Context context, Converter<ILoggingEvent> chain)
         {
             exceptions.process(context, chain);
-            head = chain;
+            List<Converter<ILoggingEvent>> inOrder = new ArrayList<>();
+            for (Converter<ILoggingEvent> c = chain; c != null; c = c.getNext())
+            {
+                inOrder.add(LoggerNameConverter.inPlaceOf(c));
+            }
+            @SuppressWarnings("unchecked")
+            Converter<ILoggingEvent>[] array = inOrder.toArray(new Converter[0]);
+            converters = array;
         }
     }
 }
