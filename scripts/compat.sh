@@ -49,10 +49,13 @@ sys.exit(0 if counts["tests"] > 0 and counts["skipped"] == counts["failures"] ==
 EOF
 }
 
-# One row's Maven run: the module's tests on the row's class path, with the module's classes as built.
+# One row's Maven run: the module's tests on the row's class path, with the module's classes as built. The tests
+# are not compiled again either: by default the compiler plugin recompiles a module whose dependencies changed (a
+# row's jars downloaded just now, on a fresh machine), and some tests use API newer than the oldest rows.
 run_row() {
   # shellcheck disable=SC2086
   mvn -B -ntp "$@" -pl "$module" test -Dmaven.main.skip=true -Dmaven.compiler.proc=none \
+    -Dmaven.compiler.useIncrementalCompilation=false \
     -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false $props >"$log" 2>&1
 }
 
