@@ -103,8 +103,17 @@ class DefaultLayoutTextTest
         fixture.flush();
         assertThat(second.flush(Duration.ofSeconds(10))).isTrue();
 
-        assertThat(fixture.client.messages()).singleElement().asString()
-                .matches(LINE_START + "INFO  \\[.+\\] com.example.Outer - outer event with the argument");
+        // Logback up to 1.5 keeps the nested event from re-entering the appender it came through; 1.6 lets it in,
+        // while this appender is halfway through formatting the outer event on the same thread. Either way each
+        // event that arrives is whole.
+        List<String> first = fixture.client.messages();
+        assertThat(first).hasSizeBetween(1, 2)
+                .anySatisfy(m -> assertThat(m)
+                        .matches(LINE_START + "INFO  \\[.+\\] com.example.Outer - outer event with the argument"))
+                .allSatisfy(m -> assertThat(m).matches(LINE_START
+                        + "(INFO  \\[.+\\] com.example.Outer - outer event with the argument"
+                        + "|WARN  \\[.+\\] com.example.Inner - inner event)"));
+        assertThat(first).doesNotHaveDuplicates();
         // Sent in timestamp order, which for two events of one millisecond is either.
         assertThat(secondClient.messages()).hasSize(2)
                 .anySatisfy(m -> assertThat(m).matches(LINE_START + "WARN  \\[.+\\] com.example.Inner - inner event"))
