@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -151,6 +152,53 @@ class WrittenBodyTest
         sent.forEach(e -> order.add(e.get("timestamp").asNumber() + ":" + e.get("message").asString()));
         assertThat(order).containsExactly("1:event 3 \u00e9", "1:event 6 \u00e9", "3:event 1 \u00e9",
                 "3:event 4 \u00e9", "5:event 0 \u00e9", "5:event 2 \u00e9", "9:event 5 \u00e9");
+    }
+
+    /**
+     * Batches as two threads make them (each event at most a few places late), batches far from order (reversed, or
+     * shuffled, which take the general sort) and ties everywhere: each is sent in the order a stable sort by
+     * timestamp gives.
+     */
+    @Test
+    void everyShapeOfDisorderIsSentInStableTimestampOrder()
+    {
+        Random random = new Random(11);
+        int events = 4000;
+        for (String shape : List.of("in order", "crossing at each millisecond", "reversed", "shuffled"))
+        {
+            long[] timestamps = new long[events];
+            for (int i = 0; i < events; i++)
+            {
+                switch (shape)
+                {
+                    case "in order":
+                        timestamps[i] = 1_000 + i / 7;
+                        break;
+                    case "crossing at each millisecond":
+                        timestamps[i] = 1_000 + i / 20 - (random.nextInt(4) == 0 ? 1 : 0);
+                        break;
+                    case "reversed":
+                        timestamps[i] = 1_000 + (events - i) / 3;
+                        break;
+                    default:
+                        timestamps[i] = 1_000 + random.nextInt(events / 4);
+                }
+            }
+            JsonEvents.Collector collector = newCollector();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < events; i++)
+            {
+                collector.add(timestamps[i], "e" + i, ("e" + i).length());
+                expected.add(timestamps[i] + ":e" + i);
+            }
+            // List.sort is a stable merge sort: ties keep their arrival order.
+            expected.sort(Comparator.comparingLong(e -> Long.parseLong(e.substring(0, e.indexOf(':')))));
+
+            List<String> sent = new ArrayList<>();
+            sentEvents(collector.seal()).forEach(
+                    e -> sent.add(e.get("timestamp").asNumber() + ":" + e.get("message").asString()));
+            assertThat(sent).as(shape).isEqualTo(expected);
+        }
     }
 
     @Test
