@@ -1,6 +1,7 @@
 package io.github.cwlappender.core;
 
 import io.github.cwlappender.core.internal.EngineThread;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,6 +34,8 @@ public final class RecursionGuard
         // The JDK's HttpURLConnection (under the SDK's URL-connection client) closing idle connections.
         "Keep-Alive-Timer",
         "Keep-Alive-SocketCleaner"};
+    // The prefixes above by their first character, so that a name is compared only with those it could start with.
+    private static final String[][] SDK_PREFIXES_BY_FIRST_CHAR = byFirstChar(SDK_THREAD_NAME_PREFIXES);
 
     /**
      * Logger name prefixes that were refused on every thread before events were refused by thread.
@@ -73,31 +76,39 @@ public final class RecursionGuard
         {
             return false;
         }
-        // Most events come from threads whose name starts with none of these letters: one comparison for them.
-        switch (threadName.charAt(0))
+        char first = threadName.charAt(0);
+        // Engine threads: cwl-<appender>-batcher-<n> and the like.
+        if (first == 'c')
         {
-            case 'c':
-                return EngineThread.isEngineThreadName(threadName);
-            case 's':
-            case 'a':
-            case 'i':
-            case 'K':
-                return isSdkThreadName(threadName);
-            default:
-                return false;
+            return EngineThread.isEngineThreadName(threadName);
         }
-    }
-
-    private static boolean isSdkThreadName(String threadName)
-    {
-        for (String prefix : SDK_THREAD_NAME_PREFIXES)
+        // Most names start with a character no prefix starts with: one array read for them.
+        String[] prefixes = first < SDK_PREFIXES_BY_FIRST_CHAR.length ? SDK_PREFIXES_BY_FIRST_CHAR[first] : null;
+        if (prefixes != null)
         {
-            if (threadName.startsWith(prefix))
+            for (String prefix : prefixes)
             {
-                return true;
+                if (threadName.startsWith(prefix))
+                {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static String[][] byFirstChar(String[] prefixes)
+    {
+        String[][] index = new String[128][];
+        for (String prefix : prefixes)
+        {
+            char first = prefix.charAt(0);
+            String[] same = index[first] == null ? new String[0] : index[first];
+            same = Arrays.copyOf(same, same.length + 1);
+            same[same.length - 1] = prefix;
+            index[first] = same;
+        }
+        return index;
     }
 
     /**

@@ -26,6 +26,7 @@ class RecursionGuardTest
         assertThat(RecursionGuard.mustSkipEventOf("aws-java-sdk-NettyEventLoop-1-3")).isTrue();
         assertThat(RecursionGuard.mustSkipEventOf("idle-connection-reaper")).isTrue();
         assertThat(RecursionGuard.mustSkipEventOf("Keep-Alive-Timer")).isTrue();
+        assertThat(RecursionGuard.mustSkipEventOf("Keep-Alive-SocketCleaner")).isTrue();
     }
 
     @Test
@@ -34,6 +35,13 @@ class RecursionGuardTest
         assertThat(RecursionGuard.mustSkipEventOf("main")).isFalse();
         assertThat(RecursionGuard.mustSkipEventOf("http-nio-8080-exec-1")).isFalse();
         assertThat(RecursionGuard.mustSkipEventOf("sdk-worker-of-the-application")).isFalse();
+        // Names that start as one of the SDK's do, and go on otherwise.
+        assertThat(RecursionGuard.mustSkipEventOf("async-orders-1")).isFalse();
+        assertThat(RecursionGuard.mustSkipEventOf("io.example.Worker-1")).isFalse();
+        assertThat(RecursionGuard.mustSkipEventOf("Keep-Alive-Pinger")).isFalse();
+        assertThat(RecursionGuard.mustSkipEventOf("s")).isFalse();
+        assertThat(RecursionGuard.mustSkipEventOf("Überwachung-1")).isFalse();
+        assertThat(RecursionGuard.mustSkipEventOf("日志-1")).isFalse();
         assertThat(RecursionGuard.mustSkipEventOf("")).isFalse();
         assertThat(RecursionGuard.mustSkipEventOf(null)).isFalse();
     }

@@ -25,7 +25,8 @@ public final class RenderReport
     static final String THROUGHPUT_SVG = "bench-throughput.svg";
     static final String APPEND_SVG = "bench-append.svg";
     /** The benchmarks of one logging call, charted together; other JMH results get a table of their own. */
-    static final List<String> APPEND_BENCHMARKS = List.of("AppendBenchmark", "AdapterAppendBenchmark");
+    static final List<String> APPEND_BENCHMARKS = List.of("AppendBenchmark", "AdapterAppendBenchmark",
+            "PacedAppendBenchmark");
 
     private RenderReport()
     {
