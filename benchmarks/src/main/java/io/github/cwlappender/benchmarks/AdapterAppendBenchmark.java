@@ -178,8 +178,17 @@ public class AdapterAppendBenchmark
 
     // ---- Logback -------------------------------------------------------------------------------------------------
 
+    /** A logger with something behind it: what the benchmarks call, and whether its buffers have room. */
+    interface Front
+    {
+        void log(Arguments args);
+
+        /** Whether the buffers behind the logger take {@code events} more without anyone waiting. */
+        boolean hasRoom(int events);
+    }
+
     @State(Scope.Benchmark)
-    public static class LogbackFront
+    public static class LogbackFront implements Front
     {
         @Param({"cloudwatch", "async-nop", "async-format"})
         public String appender;
@@ -242,13 +251,14 @@ public class AdapterAppendBenchmark
             logger = context.getLogger(LOGGER);
         }
 
-        void log(Arguments args)
+        @Override
+        public void log(Arguments args)
         {
             logger.info(FORMAT, args.id(), args.city());
         }
 
-        /** Whether the buffer behind the logger takes {@code events} more without anyone waiting. */
-        boolean hasRoom(int events)
+        @Override
+        public boolean hasRoom(int events)
         {
             return ours != null ? oursBuffer.hasRoom() : async.getRemainingCapacity() >= events;
         }
@@ -310,7 +320,7 @@ public class AdapterAppendBenchmark
     // ---- Log4j2 --------------------------------------------------------------------------------------------------
 
     /** Shared by the synchronous-logger and the async-logger fronts: which appender the root logger writes to. */
-    abstract static class Log4j2Front
+    abstract static class Log4j2Front implements Front
     {
         org.apache.logging.log4j.Logger logger;
         private org.apache.logging.log4j.core.LoggerContext context;
@@ -380,16 +390,15 @@ public class AdapterAppendBenchmark
             }
         }
 
-        void log(Arguments args)
+        @Override
+        public void log(Arguments args)
         {
             logger.info(FORMAT, args.id(), args.city());
         }
 
-        /**
-         * Whether the buffers behind the logger take {@code events} more without anyone waiting: the async loggers'
-         * ring, then the appender's own buffer.
-         */
-        boolean hasRoom(int events)
+        /** The async loggers' ring, then the buffer of the appender behind the logger. */
+        @Override
+        public boolean hasRoom(int events)
         {
             if (asyncLoggersRing != null && asyncLoggersRing.getRemainingCapacity() < events)
             {

@@ -118,35 +118,28 @@ public class PacedAppendBenchmark
     @Threads(1)
     public void logback(AdapterAppendBenchmark.LogbackFront front, PacedArguments args)
     {
-        if (!args.isPaced())
-        {
-            args.pacedBy(front::hasRoom);
-        }
-        for (int i = 0; i < BURST; i++)
-        {
-            front.log(args);
-        }
+        burst(front, args);
     }
 
     @Benchmark
     @Threads(2)
     public void logbackTwoThreads(AdapterAppendBenchmark.LogbackFront front, PacedArguments args)
     {
-        logback(front, args);
+        burst(front, args);
     }
 
     @Benchmark
     @Threads(1)
     public void log4j2(AdapterAppendBenchmark.Log4j2SyncFront front, PacedArguments args)
     {
-        logLog4j2(front, args);
+        burst(front, args);
     }
 
     @Benchmark
     @Threads(2)
     public void log4j2TwoThreads(AdapterAppendBenchmark.Log4j2SyncFront front, PacedArguments args)
     {
-        logLog4j2(front, args);
+        burst(front, args);
     }
 
     @Benchmark
@@ -154,7 +147,7 @@ public class PacedAppendBenchmark
     @Fork(value = 1, jvmArgsAppend = AdapterAppendBenchmark.SELECTOR)
     public void asyncLoggers(AdapterAppendBenchmark.AsyncLoggersFront front, PacedArguments args)
     {
-        logLog4j2(front, args);
+        burst(front, args);
     }
 
     @Benchmark
@@ -162,10 +155,10 @@ public class PacedAppendBenchmark
     @Fork(value = 1, jvmArgsAppend = AdapterAppendBenchmark.SELECTOR)
     public void asyncLoggersTwoThreads(AdapterAppendBenchmark.AsyncLoggersFront front, PacedArguments args)
     {
-        logLog4j2(front, args);
+        burst(front, args);
     }
 
-    private static void logLog4j2(AdapterAppendBenchmark.Log4j2Front front, PacedArguments args)
+    private static void burst(AdapterAppendBenchmark.Front front, PacedArguments args)
     {
         if (!args.isPaced())
         {
