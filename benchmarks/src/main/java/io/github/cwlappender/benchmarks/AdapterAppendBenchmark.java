@@ -219,7 +219,7 @@ public class AdapterAppendBenchmark
                 ours.setRegion("us-east-1");
                 ours.setClient(client);
                 ours.start();
-                oursBuffer = new OursBuffer(ours);
+                oursBuffer = new OursBuffer(ours.getName());
                 target = ours;
             }
             else
@@ -349,7 +349,6 @@ public class AdapterAppendBenchmark
                     ours = io.github.cwlappender.log4j2.CloudWatchLogsAppender.newBuilder().setName("CLOUDWATCH")
                             .setLogGroup("/bench/log4j2").setRegion("us-east-1").setClient(new AcceptingClient())
                             .setConfiguration(config).build();
-                    oursBuffer = new OursBuffer(ours);
                     target = ours;
                     break;
                 case "null":
@@ -380,6 +379,10 @@ public class AdapterAppendBenchmark
                     break;
             }
             target.start();
+            if (ours != null)
+            {
+                oursBuffer = new OursBuffer(ours.getName());
+            }
             config.addAppender(target);
             config.getRootLogger().addAppender(target, null, null);
             context.updateLoggers();

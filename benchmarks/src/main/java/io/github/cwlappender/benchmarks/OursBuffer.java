@@ -1,12 +1,12 @@
 package io.github.cwlappender.benchmarks;
 
+import io.github.cwlappender.core.CloudWatchLogs;
 import io.github.cwlappender.core.CloudWatchLogsEngine;
 import io.github.cwlappender.core.EngineConfig;
-import java.lang.reflect.Field;
 
 /**
- * How full our appender's buffer is, read from the engine behind it ({@link CloudWatchLogsEngine#bufferedBytes()}).
- * The adapters do not hand out their engine, so the benchmark finds it by type once; reading it allocates nothing.
+ * How full our appender's buffer is: {@link CloudWatchLogsEngine#bufferedBytes()} of the running appender of that
+ * name, found once through {@link CloudWatchLogs#runningEngines()}, as an application would.
  */
 final class OursBuffer
 {
@@ -17,37 +17,18 @@ final class OursBuffer
      */
     static final long ROOM_BYTES = 4L * 1024 * 1024;
 
-    private final Object appender;
-    private final Field engine;
+    private final CloudWatchLogsEngine engine;
 
-    OursBuffer(Object appender)
+    /** @param appenderName the name of an appender of ours that has started */
+    OursBuffer(String appenderName)
     {
-        this.appender = appender;
-        this.engine = engineField(appender.getClass());
+        this.engine = CloudWatchLogs.runningEngines().stream()
+                .filter(running -> running.config().name().equals(appenderName)).reduce((first, last) -> last)
+                .orElseThrow(() -> new IllegalStateException("no running appender named " + appenderName));
     }
 
     boolean hasRoom()
     {
-        try
-        {
-            return ((CloudWatchLogsEngine) engine.get(appender)).bufferedBytes() <= ROOM_BYTES;
-        }
-        catch (IllegalAccessException e)
-        {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Field engineField(Class<?> type)
-    {
-        for (Field field : type.getDeclaredFields())
-        {
-            if (field.getType() == CloudWatchLogsEngine.class)
-            {
-                field.setAccessible(true);
-                return field;
-            }
-        }
-        throw new IllegalStateException(type.getName() + " has no field of type CloudWatchLogsEngine");
+        return engine.bufferedBytes() <= ROOM_BYTES;
     }
 }
