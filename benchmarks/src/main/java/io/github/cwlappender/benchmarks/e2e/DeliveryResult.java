@@ -9,7 +9,7 @@ final class DeliveryResult
 {
     static final String HEADER = String.join("\t", "system", "label", "events", "logged", "stored", "lost",
             "stored_in_time", "seconds", "events_per_s", "mb_per_s", "requests", "endpoint_cpu_pct", "system_cpu_pct",
-            "capped", "timed_out", "own_report", "error", "configuration", "rounds_events_per_s");
+            "compiler_cpu_pct", "capped", "timed_out", "own_report", "error", "configuration", "rounds_events_per_s");
 
     SystemKind kind;
     long events;
@@ -21,6 +21,8 @@ final class DeliveryResult
     long requests;
     double endpointCpuPct;
     double systemCpuPct;
+    // Of systemCpuPct, the JIT compiler threads' share; NaN where the platform does not tell.
+    double compilerCpuPct = Double.NaN;
     boolean capped;
     boolean timedOut;
     String ownReport = "";
@@ -53,7 +55,8 @@ final class DeliveryResult
         return String.join("\t", kind.id(), kind.label, Long.toString(events), Long.toString(logged),
                 Long.toString(stored), Long.toString(lost()), Long.toString(storedInTime), format(seconds, 3),
                 format(eventsPerSecond(), 0), format(megabytesPerSecond(), 2), Long.toString(requests),
-                format(endpointCpuPct, 1), format(systemCpuPct, 1), Boolean.toString(capped),
+                format(endpointCpuPct, 1), format(systemCpuPct, 1),
+                Double.isNaN(compilerCpuPct) ? "" : format(compilerCpuPct, 1), Boolean.toString(capped),
                 Boolean.toString(timedOut), clean(ownReport), clean(error), clean(kind.configuration),
                 roundsEventsPerSecond.stream().map(eps -> format(eps, 0)).collect(Collectors.joining(" ")));
     }

@@ -89,8 +89,7 @@ final class DeliveryRun
         bytesBeforeMain = host.storedBytes();
         long requestsBefore = host.putRequests();
         long endpointCpuBefore = EndpointHost.processCpuNanos();
-        child.send("CPU");
-        long childCpuBefore = Long.parseLong(child.expect("CPU", 30_000));
+        long[] childCpuBefore = childCpu(child);
         long capMillis = settings.capSeconds * 1000;
         long start = System.nanoTime();
         Phase main = Phase.start(child, settings.events, 0, capMillis);
@@ -98,8 +97,7 @@ final class DeliveryRun
                 settings.quietMillis, capMillis + 300_000);
         long endpointCpuAfter = EndpointHost.processCpuNanos();
         main.awaitProducers(capMillis + 60_000);
-        child.send("CPU");
-        long childCpuAfter = Long.parseLong(child.expect("CPU", 30_000));
+        long[] childCpuAfter = childCpu(child);
         if (settled.stored == storedBeforeMain)
         {
             throw new IllegalStateException("not one of the " + main.logged() + " events logged reached the endpoint");
@@ -113,6 +111,16 @@ final class DeliveryRun
         result.bytes = host.storedBytes() - bytesBeforeMain;
         result.requests = host.putRequests() - requestsBefore;
         result.endpointCpuPct = 100.0 * (endpointCpuAfter - endpointCpuBefore) / wallNanos;
-        result.systemCpuPct = 100.0 * (childCpuAfter - childCpuBefore) / wallNanos;
+        result.systemCpuPct = 100.0 * (childCpuAfter[0] - childCpuBefore[0]) / wallNanos;
+        result.compilerCpuPct = childCpuBefore[1] < 0 || childCpuAfter[1] < 0 ? Double.NaN
+                : 100.0 * (childCpuAfter[1] - childCpuBefore[1]) / wallNanos;
+    }
+
+    /** The child's process CPU time and its JIT compiler threads' (-1 where unknown), in nanoseconds. */
+    private static long[] childCpu(ChildJvm child) throws Exception
+    {
+        child.send("CPU");
+        String[] words = child.expect("CPU", 30_000).split(" ");
+        return new long[] {Long.parseLong(words[0]), Long.parseLong(words[1])};
     }
 }

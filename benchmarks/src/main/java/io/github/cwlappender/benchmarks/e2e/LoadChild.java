@@ -16,8 +16,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Commands: {@code RUN events ratePerSecond capMillis} (answered {@code LOGGED logged nanos} when the producers
  * are done, while further commands are served), {@code HEAP} ({@code HEAP usedBytes} after a full GC), {@code CPU}
- * ({@code CPU processCpuNanos}), {@code STOP} ({@code STOPPED key=value...} with the system's own counters, then
- * exit). Failures are answered {@code ERROR text} and the process exits with status 1.
+ * ({@code CPU processCpuNanos compilerCpuNanos}: the process's and its JIT compiler threads', the second -1 where
+ * unknown), {@code STOP} ({@code STOPPED key=value...} with the system's own counters, then exit). Failures are
+ * answered {@code ERROR text} and the process exits with status 1.
  */
 public final class LoadChild
 {
@@ -90,7 +91,7 @@ public final class LoadChild
                     out.answer("HEAP " + memory.getHeapMemoryUsage().getUsed());
                     break;
                 case "CPU":
-                    out.answer("CPU " + processCpuNanos());
+                    out.answer("CPU " + processCpuNanos() + " " + CompilerCpu.nanos());
                     break;
                 case "STOP":
                     running.join();

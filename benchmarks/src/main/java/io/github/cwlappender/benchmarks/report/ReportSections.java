@@ -87,6 +87,12 @@ final class ReportSections
         return each.toString();
     }
 
+    /** A share of one core, or a dash where the run did not measure it (another platform, an older run). */
+    private static String percentOrDash(String pct)
+    {
+        return pct.isBlank() ? "—" : Numbers.fixed(Numbers.parse(pct), 0) + " %";
+    }
+
     static String throughput(List<Map<String, String>> rows, String chartLink)
     {
         if (rows.isEmpty())
@@ -97,14 +103,14 @@ final class ReportSections
         double kdgregory = eventsPerSecond(rows, KDGREGORY_TUNED);
         StringBuilder md = new StringBuilder();
         md.append("| system | events/s | each round | MB/s | requests | logged | stored | lost | × ceiling"
-                + " | × kdgregory tuned | endpoint CPU | system CPU | the system's own counters |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + " | × kdgregory tuned | endpoint CPU | system CPU | of it, JIT compiler | the system's own counters |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Map<String, String> r : rows)
         {
             if (!r.get("error").isEmpty())
             {
                 md.append("| ").append(r.get("label")).append(" | failed: ").append(r.get("error"))
-                        .append(" ||||||||||||\n");
+                        .append(" |||||||||||||\n");
                 continue;
             }
             double eps = Numbers.parse(r.get("events_per_s"));
@@ -120,6 +126,7 @@ final class ReportSections
                     .append(" | ").append(Numbers.fixed(eps / kdgregory, 2))
                     .append(" | ").append(Numbers.fixed(Numbers.parse(r.get("endpoint_cpu_pct")), 0)).append(" %")
                     .append(" | ").append(Numbers.fixed(Numbers.parse(r.get("system_cpu_pct")), 0)).append(" %")
+                    .append(" | ").append(percentOrDash(r.getOrDefault("compiler_cpu_pct", "")))
                     .append(" | ").append(r.get("own_report").isEmpty() ? "—" : "`" + r.get("own_report") + "`")
                     .append(" |\n");
         }

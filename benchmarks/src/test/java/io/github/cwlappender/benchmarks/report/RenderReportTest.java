@@ -119,6 +119,27 @@ class RenderReportTest
     }
 
     @Test
+    void theCompilersShareOfTheSystemsCpuIsShownWhereTheRunMeasuredIt() throws Exception
+    {
+        Path in = dir.resolve("in");
+        writeRun(1_000_000);
+        Files.writeString(in.resolve("e2e.tsv"), String.join("\n", E2E_HEADER + "\tcompiler_cpu_pct",
+                e2eRow("ceiling", "bare SDK loop (ceiling)", 130_000, 0, "") + "\t31.6",
+                e2eRow("ours-logback", "ours, Logback", 120_000, 0, "") + "\t48.4",
+                e2eRow("kdgregory-tuned", "kdgregory 3.2.1, tuned", 40_000, 0, "") + "\t") + "\n");
+        Path template = dir.resolve("template.md");
+        RenderReport.render(in, template, dir.resolve("compiler.md"), dir.resolve("img"));
+
+        String doc = Files.readString(dir.resolve("compiler.md"));
+
+        assertThat(doc).contains("| endpoint CPU | system CPU | of it, JIT compiler | the system's own counters |");
+        assertThat(doc).contains("| 13 % | 140 % | 32 % | `delivered=1000000` |");
+        assertThat(doc).contains("| 13 % | 140 % | 48 % | `delivered=1000000` |");
+        // Not measured (another platform): a dash, not 0 %.
+        assertThat(doc).contains("| 13 % | 140 % | — | `delivered=1000000` |");
+    }
+
+    @Test
     void aSmokeRunIsMarkedAsAPlaceholderEverywhere() throws Exception
     {
         String doc = Files.readString(writeRun(20_000));
