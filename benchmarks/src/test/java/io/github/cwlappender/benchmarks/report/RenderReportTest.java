@@ -97,20 +97,33 @@ class RenderReportTest
         assertThat(doc).doesNotContain("Placeholder");
     }
 
-    @Test
-    void withRoundsEachRowShowsEveryRoundAndTheRunSaysTheRowsAreMedians() throws Exception
+    /**
+     * Renders a run of the ceiling, ours with Logback and kdgregory tuned whose e2e.tsv has one more column, with
+     * these values in that order; {@code meta}, when not null, replaces the run's e2e-meta.tsv.
+     */
+    private String renderThreeSystemsWithColumn(String column, String ceiling, String ours, String kdgregory,
+            String meta) throws Exception
     {
         Path in = dir.resolve("in");
         writeRun(1_000_000);
-        Files.writeString(in.resolve("e2e.tsv"), String.join("\n", E2E_HEADER + "\trounds_events_per_s",
-                e2eRow("ceiling", "bare SDK loop (ceiling)", 130_000, 0, "") + "\t125000 130000 140000",
-                e2eRow("ours-logback", "ours, Logback", 120_000, 0, "") + "\t120000 118000 121000",
-                e2eRow("kdgregory-tuned", "kdgregory 3.2.1, tuned", 40_000, 0, "") + "\t") + "\n");
-        Files.writeString(in.resolve("e2e-meta.tsv"), "key\tvalue\nevents\t1000000\ncpus\t2\nrounds\t3\n");
-        Path template = dir.resolve("template.md");
-        RenderReport.render(in, template, dir.resolve("rounds.md"), dir.resolve("img"));
+        Files.writeString(in.resolve("e2e.tsv"), String.join("\n", E2E_HEADER + "\t" + column,
+                e2eRow("ceiling", "bare SDK loop (ceiling)", 130_000, 0, "") + "\t" + ceiling,
+                e2eRow("ours-logback", "ours, Logback", 120_000, 0, "") + "\t" + ours,
+                e2eRow("kdgregory-tuned", "kdgregory 3.2.1, tuned", 40_000, 0, "") + "\t" + kdgregory) + "\n");
+        if (meta != null)
+        {
+            Files.writeString(in.resolve("e2e-meta.tsv"), meta);
+        }
+        Path out = dir.resolve(column + ".md");
+        RenderReport.render(in, dir.resolve("template.md"), out, dir.resolve("img"));
+        return Files.readString(out);
+    }
 
-        String doc = Files.readString(dir.resolve("rounds.md"));
+    @Test
+    void withRoundsEachRowShowsEveryRoundAndTheRunSaysTheRowsAreMedians() throws Exception
+    {
+        String doc = renderThreeSystemsWithColumn("rounds_events_per_s", "125000 130000 140000",
+                "120000 118000 121000", "", "key\tvalue\nevents\t1000000\ncpus\t2\nrounds\t3\n");
 
         assertThat(doc).contains("3 rounds, the systems taking turns, and each row of the table is a system's median"
                 + " round");
@@ -121,16 +134,7 @@ class RenderReportTest
     @Test
     void theCompilersShareOfTheSystemsCpuIsShownWhereTheRunMeasuredIt() throws Exception
     {
-        Path in = dir.resolve("in");
-        writeRun(1_000_000);
-        Files.writeString(in.resolve("e2e.tsv"), String.join("\n", E2E_HEADER + "\tcompiler_cpu_pct",
-                e2eRow("ceiling", "bare SDK loop (ceiling)", 130_000, 0, "") + "\t31.6",
-                e2eRow("ours-logback", "ours, Logback", 120_000, 0, "") + "\t48.4",
-                e2eRow("kdgregory-tuned", "kdgregory 3.2.1, tuned", 40_000, 0, "") + "\t") + "\n");
-        Path template = dir.resolve("template.md");
-        RenderReport.render(in, template, dir.resolve("compiler.md"), dir.resolve("img"));
-
-        String doc = Files.readString(dir.resolve("compiler.md"));
+        String doc = renderThreeSystemsWithColumn("compiler_cpu_pct", "31.6", "48.4", "", null);
 
         assertThat(doc).contains("| endpoint CPU | system CPU | of it, JIT compiler | the system's own counters |");
         assertThat(doc).contains("| 13 % | 140 % | 32 % | `delivered=1000000` |");
