@@ -79,6 +79,27 @@ class FullBufferTest
     }
 
     @Test
+    void everyEventHandedOverIsAcceptedWhenTheCallReturnsWhetherItWasQueuedOrRefused()
+    {
+        client.latencyMillis(200);
+        CloudWatchLogsEngine engine = TestEngines.started(smallBuffer().onBufferFull(OnBufferFull.DROP).build(),
+                status);
+
+        int refused = appendBig(engine, 60);
+        // Read at once: most queued events are still in the buffer, some not yet seen by the batcher.
+        EngineStatistics now = engine.statistics();
+
+        assertThat(refused).isPositive();
+        assertThat(now.accepted()).isEqualTo(60);
+        assertThat(now.dropped(DropReason.BUFFER_FULL)).isEqualTo(refused);
+        assertThat(now.pending()).isPositive();
+        assertThat(engine.stop(Duration.ofSeconds(30))).isTrue();
+        assertThat(engine.statistics().accepted()).isEqualTo(60);
+        assertThat(engine.statistics().delivered()).isEqualTo(60 - refused);
+        assertThat(engine.statistics().isBalanced()).isTrue();
+    }
+
+    @Test
     void byDefaultAFullBufferDropsAtOnceWhileDeliveryFails()
     {
         client.always(r -> {

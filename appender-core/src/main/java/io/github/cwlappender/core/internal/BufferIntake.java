@@ -60,7 +60,7 @@ final class BufferIntake
         {
             if (oversize == OversizePolicy.DROP)
             {
-                counters.dropped(DropReason.OVERSIZE);
+                counters.refused(DropReason.OVERSIZE);
                 return false;
             }
             length = cutToChars(message, maxEventBytes);
@@ -85,7 +85,7 @@ final class BufferIntake
         {
             if (oversize == OversizePolicy.DROP)
             {
-                counters.dropped(DropReason.OVERSIZE);
+                counters.refused(DropReason.OVERSIZE);
                 return false;
             }
             length = Utf8.cutPoint(utf8, length, maxEventBytes);
@@ -101,7 +101,7 @@ final class BufferIntake
         if (charge > budget.largestEvent(important))
         {
             // A split event larger than the whole buffer could never be held.
-            counters.dropped(DropReason.OVERSIZE);
+            counters.refused(DropReason.OVERSIZE);
             return false;
         }
         // Fast path: room in both the budget and the ring. It does not queue behind waiting threads: a batch given
@@ -119,7 +119,7 @@ final class BufferIntake
         {
             return true;
         }
-        counters.dropped(DropReason.BUFFER_FULL);
+        counters.refused(DropReason.BUFFER_FULL);
         return false;
     }
 

@@ -6,17 +6,22 @@ import io.github.cwlappender.core.RejectReason;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
- * The engine's counters. Application threads touch only {@link #accepted} and a few drop counters, all
- * {@link LongAdder}s, so counting never contends and never allocates.
+ * The engine's counters. An event the ring takes is counted by the ring itself (its claimed sequence), so the
+ * application thread's path counts nothing; it touches a counter only for an event it refuses ({@link #refused}).
+ * The counters are {@link LongAdder}s, so counting never contends and never allocates.
  */
 public final class Counters
 {
     private static final DropReason[] DROP_REASONS = DropReason.values();
     private static final RejectReason[] REJECT_REASONS = RejectReason.values();
 
-    private final LongAdder accepted = new LongAdder();
+    // Accepted events the ring's count leaves out: those refused before the ring, and the extra pieces of split ones.
+    private final LongAdder acceptedOutsideRing = new LongAdder();
+    // How many events the ring has taken so far; set once, before the engine starts.
+    private volatile LongSupplier queuedInRing = () -> 0;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder[] dropped = adders(DROP_REASONS.length);
     private final LongAdder[] rejected = adders(REJECT_REASONS.length);
@@ -39,14 +44,26 @@ public final class Counters
         return a;
     }
 
-    public void accepted()
+    /** Counts, as accepted, every event the ring takes from now on: {@code queued} says how many it has taken. */
+    public void countQueuedEvents(LongSupplier queued)
     {
-        accepted.increment();
+        this.queuedInRing = queued;
     }
 
-    public void accepted(long n)
+    /**
+     * Counts an event refused before it reached the ring as accepted and dropped. Accepted first, so that a
+     * concurrent snapshot can see pending too high, never negative.
+     */
+    public void refused(DropReason reason)
     {
-        accepted.add(n);
+        acceptedOutsideRing.increment();
+        dropped[reason.ordinal()].increment();
+    }
+
+    /** Counts extra pieces of a split event, each an event of its own from here on, as accepted. */
+    public void acceptedPieces(long n)
+    {
+        acceptedOutsideRing.add(n);
     }
 
     public void delivered(long n)
@@ -146,7 +163,7 @@ public final class Counters
         {
             accounted += d.sum();
         }
-        long pending = accepted.sum() - accounted;
+        long pending = accepted() - accounted;
         return terminated && pending > 0 ? 0 : pending;
     }
 
@@ -164,7 +181,7 @@ public final class Counters
         {
             droppedNow.put(r, dropped[r.ordinal()].sum());
         }
-        long acceptedNow = accepted.sum();
+        long acceptedNow = accepted();
         if (terminated)
         {
             long accounted = deliveredNow + sum(rejectedNow) + sum(droppedNow);
@@ -176,6 +193,11 @@ public final class Counters
         }
         return new EngineStatistics(acceptedNow, deliveredNow, rejectedNow, droppedNow, truncated.sum(), split.sum(),
                 batchesSent.sum(), retries.sum(), throttles.sum(), lastError);
+    }
+
+    private long accepted()
+    {
+        return queuedInRing.getAsLong() + acceptedOutsideRing.sum();
     }
 
     private static long sum(Map<?, Long> m)

@@ -167,7 +167,7 @@ final class EventRules
             {
                 // Each extra piece is an event of its own from here on. Counted before a sender can deliver it,
                 // so that delivered never runs ahead of accepted.
-                counters.accepted(1);
+                counters.acceptedPieces(1);
                 sink.addContinuation(timestamp, piece, Utf8.length(piece));
             }
             pieces++;

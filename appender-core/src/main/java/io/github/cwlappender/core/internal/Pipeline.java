@@ -88,6 +88,8 @@ public final class Pipeline
         disruptor.setDefaultExceptionHandler(new ReportingExceptionHandler());
         disruptor.handleEventsWith(assembler);
         this.ring = disruptor.getRingBuffer();
+        // Every slot claimed is published, so the ring's cursor counts the events it took (from -1).
+        counters.countQueuedEvents(() -> ring.getCursor() + 1);
         this.intake = new BufferIntake(config, ring, budget, health, counters, this::isRunning);
     }
 
@@ -202,20 +204,19 @@ public final class Pipeline
     }
 
     /**
-     * Counts an event offered by the calling thread, and false (the event dropped and counted) when the caller is one
-     * of the engine's own threads or the engine is not running.
+     * False (the event dropped and counted) when the caller is one of the engine's own threads or the engine is not
+     * running. An event let through is counted by the ring when it takes it, or as refused by the intake.
      */
     private boolean admitsFromCaller()
     {
-        counters.accepted();
         if (EngineThread.isCurrent())
         {
-            counters.dropped(DropReason.RECURSION);
+            counters.refused(DropReason.RECURSION);
             return false;
         }
         if (state != State.RUNNING)
         {
-            counters.dropped(DropReason.SHUTDOWN);
+            counters.refused(DropReason.SHUTDOWN);
             return false;
         }
         return true;
@@ -224,8 +225,7 @@ public final class Pipeline
     /** Counts an event an adapter refused because it came from the SDK's or the engine's own logging. */
     public void countRecursionDrop()
     {
-        counters.accepted();
-        counters.dropped(DropReason.RECURSION);
+        counters.refused(DropReason.RECURSION);
     }
 
     /** Bytes of the budget that buffered events take now. */
