@@ -68,7 +68,7 @@ final class CompilerCpu
     }
 
     /** utime + stime of one stat line; the name in parentheses may hold spaces, so fields count from its end. */
-    static long ticksOf(String stat)
+    private static long ticksOf(String stat)
     {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
         // fields[0] is field 3 (state).
