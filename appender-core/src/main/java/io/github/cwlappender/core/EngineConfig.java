@@ -363,23 +363,47 @@ public final class EngineConfig
     @Override
     public String toString()
     {
-        // Never prints credentials: the provider is named by its presence only.
-        return "EngineConfig{name=" + name + ", logGroup=" + logGroup + ", logStream=" + logStream + ", region="
-                + region + ", endpoint=" + endpoint + ", createLogGroup=" + createLogGroup + ", createLogStream="
-                + createLogStream + ", retentionDays=" + retentionDays + ", bufferSize=" + bufferSize
-                + ", bufferBytes=" + bufferBytes + ", onBufferFull=" + onBufferFull + ", blockTimeoutMillis="
-                + blockTimeoutMillis
-                + ", maxBatchEvents=" + maxBatchEvents + ", maxBatchBytes=" + maxBatchBytes + ", lingerMillis="
-                + lingerMillis + ", maxInFlight=" + maxInFlight + ", oversize=" + oversize + ", maxEventBytes="
-                + maxEventBytes + ", retryTimeoutMillis=" + retryTimeoutMillis + ", shutdownTimeoutMillis="
-                + shutdownTimeoutMillis + ", requestTimeoutMillis=" + requestTimeoutMillis + ", client="
-                + (client == null ? "built-in" : "supplied") + ", credentials="
-                + (credentialsProvider == null ? "default chain" : "supplied") + ", profile=" + profile + ", roleArn="
-                + roleArn + ", roleSessionName=" + roleSessionName + ", externalId=" + externalId
-                + ", credentialsProviderFactory=" + (credentialsProviderFactory == null ? null
-                : credentialsProviderFactory.getClass().getName()) + ", clientFactory=" + (clientFactory == null ? null
-                : clientFactory.getClass().getName()) + ", tags=" + tags + ", kmsKeyId=" + kmsKeyId
-                + ", logGroupClass=" + logGroupClass + "}";
+        // Never prints credentials: the provider is named by its presence only. A StringBuilder rather than '+':
+        // javac turns a concatenation of this many parts into an invokedynamic whose first call spins about ninety
+        // method-handle classes (some 50 ms, and work queued for the JIT compiler) while the application starts.
+        return new StringBuilder(768).append("EngineConfig{name=").append(name)
+                .append(", logGroup=").append(logGroup)
+                .append(", logStream=").append(logStream)
+                .append(", region=").append(region)
+                .append(", endpoint=").append(endpoint)
+                .append(", createLogGroup=").append(createLogGroup)
+                .append(", createLogStream=").append(createLogStream)
+                .append(", retentionDays=").append(retentionDays)
+                .append(", bufferSize=").append(bufferSize)
+                .append(", bufferBytes=").append(bufferBytes)
+                .append(", onBufferFull=").append(onBufferFull)
+                .append(", blockTimeoutMillis=").append(blockTimeoutMillis)
+                .append(", maxBatchEvents=").append(maxBatchEvents)
+                .append(", maxBatchBytes=").append(maxBatchBytes)
+                .append(", lingerMillis=").append(lingerMillis)
+                .append(", maxInFlight=").append(maxInFlight)
+                .append(", oversize=").append(oversize)
+                .append(", maxEventBytes=").append(maxEventBytes)
+                .append(", retryTimeoutMillis=").append(retryTimeoutMillis)
+                .append(", shutdownTimeoutMillis=").append(shutdownTimeoutMillis)
+                .append(", requestTimeoutMillis=").append(requestTimeoutMillis)
+                .append(", client=").append(client == null ? "built-in" : "supplied")
+                .append(", credentials=").append(credentialsProvider == null ? "default chain" : "supplied")
+                .append(", profile=").append(profile)
+                .append(", roleArn=").append(roleArn)
+                .append(", roleSessionName=").append(roleSessionName)
+                .append(", externalId=").append(externalId)
+                .append(", credentialsProviderFactory=").append(classNameOf(credentialsProviderFactory))
+                .append(", clientFactory=").append(classNameOf(clientFactory))
+                .append(", tags=").append(tags)
+                .append(", kmsKeyId=").append(kmsKeyId)
+                .append(", logGroupClass=").append(logGroupClass)
+                .append('}').toString();
+    }
+
+    private static String classNameOf(Object o)
+    {
+        return o == null ? null : o.getClass().getName();
     }
 
     private static String blankToNull(String s)
