@@ -27,8 +27,9 @@ def java_thread_names(pid):
         dump = subprocess.run(['jcmd', pid, 'Thread.print'], capture_output=True, text=True, timeout=10).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
-    return {str(int(m.group(2), 16)): m.group(1)
-            for m in re.finditer(r'^"([^"]+)".*?nid=0x([0-9a-f]+)', dump, re.M)}
+    # JDK 17 prints the native id in hex (nid=0x1a2b), JDK 25 in decimal (nid=6699).
+    return {str(int(m.group(2), 0)): m.group(1)
+            for m in re.finditer(r'^"([^"]+)".*?nid=(0x[0-9a-f]+|\d+)', dump, re.M)}
 
 
 def group_of(name):
