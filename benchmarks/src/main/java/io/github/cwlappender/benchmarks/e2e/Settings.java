@@ -11,6 +11,8 @@ final class Settings
     long events = 1_000_000;
     long warmupEvents = -1;
     int rounds = 1;
+    /** Uncounted rounds of the ceiling before the first round, so that the endpoints' code is compiled. */
+    int endpointWarmupRounds = 3;
     int outageSeconds = 60;
     int outageRate = 4_000;
     int heapSampleSeconds = 5;
@@ -23,7 +25,7 @@ final class Settings
     List<SystemKind> outageSystems = new ArrayList<>(List.of(SystemKind.OURS_LOGBACK,
             SystemKind.KDGREGORY_DEFAULT));
 
-    static final String USAGE = "usage: EndToEnd [--events N] [--warmup N] [--rounds N] [--outage-seconds S] [--outage-rate R]"
+    static final String USAGE = "usage: EndToEnd [--events N] [--warmup N] [--rounds N] [--endpoint-warmup-rounds N] [--outage-seconds S] [--outage-rate R]"
             + " [--heap-sample-seconds S] [--cap-seconds S] [--quiet-millis M] [--recovery-quiet-millis M]"
             + " [--child-heap SIZE] [--out DIR]"
             + " [--systems id,id...] [--outage-systems id,id...|none]\n  systems: "
@@ -53,6 +55,13 @@ final class Settings
                     if (s.rounds < 1)
                     {
                         throw new IllegalArgumentException("--rounds must be at least 1\n" + USAGE);
+                    }
+                    break;
+                case "--endpoint-warmup-rounds":
+                    s.endpointWarmupRounds = Integer.parseInt(value);
+                    if (s.endpointWarmupRounds < 0)
+                    {
+                        throw new IllegalArgumentException("--endpoint-warmup-rounds must be at least 0\n" + USAGE);
                     }
                     break;
                 case "--outage-seconds":

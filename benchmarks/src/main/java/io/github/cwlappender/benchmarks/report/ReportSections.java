@@ -48,6 +48,7 @@ final class ReportSections
                 .append(meta.getOrDefault("threads", "?")).append(" threads per system, ")
                 .append(warmup(Numbers.parse(meta.get("warmup_events"))))
                 .append(rounds(Numbers.parse(meta.getOrDefault("rounds", "1"))))
+                .append(endpointWarmup(Numbers.parse(meta.getOrDefault("endpoint_warmup_rounds", "0"))))
                 .append("; each system in its own JVM (-Xmx").append(meta.getOrDefault("child_heap", "?"))
                 .append(") against its own fresh strict endpoint; logging stops at ")
                 .append(meta.getOrDefault("cap_seconds", "?")).append(" s if a system is slower\n");
@@ -63,6 +64,12 @@ final class ReportSections
     private static String warmup(double events)
     {
         return events > 0 ? "after a warm-up of " + Numbers.count(events) + " in the same JVM" : "without warm-up";
+    }
+
+    private static String endpointWarmup(double rounds)
+    {
+        return rounds > 0 ? "; before the first round, " + Numbers.count(rounds) + (rounds == 1 ? " round" : " rounds")
+                + " of the bare SDK loop that no row counts warm up the endpoints' code (they all run in one JVM)" : "";
     }
 
     private static String rounds(double rounds)

@@ -16,6 +16,7 @@ class SettingsTest
         assertThat(s.events).isEqualTo(1_000_000);
         assertThat(s.warmupEvents).isEqualTo(100_000);
         assertThat(s.rounds).isEqualTo(1);
+        assertThat(s.endpointWarmupRounds).isEqualTo(3);
         assertThat(s.systems).containsExactly(SystemKind.values());
         assertThat(s.outageSystems).containsExactly(SystemKind.OURS_LOGBACK, SystemKind.KDGREGORY_DEFAULT);
         assertThat(s.outageSeconds).isEqualTo(60);
@@ -25,7 +26,7 @@ class SettingsTest
     void optionsChooseSizesAndSystems()
     {
         Settings s = Settings.parse(new String[] {"--events", "20_000", "--systems", "ceiling,pjer-tuned",
-            "--outage-systems", "none", "--outage-seconds", "3", "--rounds", "3"});
+            "--outage-systems", "none", "--outage-seconds", "3", "--rounds", "3", "--endpoint-warmup-rounds", "0"});
 
         assertThat(s.events).isEqualTo(20_000);
         assertThat(s.warmupEvents).isEqualTo(2_000);
@@ -33,6 +34,7 @@ class SettingsTest
         assertThat(s.outageSystems).isEmpty();
         assertThat(s.outageSeconds).isEqualTo(3);
         assertThat(s.rounds).isEqualTo(3);
+        assertThat(s.endpointWarmupRounds).isZero();
     }
 
     @Test
@@ -42,5 +44,7 @@ class SettingsTest
                 .hasMessageContaining("ours-logback");
         assertThatThrownBy(() -> Settings.parse(new String[] {"--speed", "1"})).hasMessageContaining("usage");
         assertThatThrownBy(() -> Settings.parse(new String[] {"--rounds", "0"})).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--endpoint-warmup-rounds", "-1"}))
+                .hasMessageContaining("at least 0");
     }
 }

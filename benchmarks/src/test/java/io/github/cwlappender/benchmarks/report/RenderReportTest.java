@@ -132,6 +132,20 @@ class RenderReportTest
     }
 
     @Test
+    void theRunSaysWhenUncountedCeilingRoundsWarmedTheEndpointsUp() throws Exception
+    {
+        String warmed = renderThreeSystemsWithColumn("rounds_events_per_s", "125000 130000 140000",
+                "120000 118000 121000", "", "key\tvalue\nevents\t1000000\nrounds\t3\nendpoint_warmup_rounds\t3\n");
+        String older = renderThreeSystemsWithColumn("rounds_events_per_s", "125000 130000 140000",
+                "120000 118000 121000", "", "key\tvalue\nevents\t1000000\nrounds\t3\n");
+
+        assertThat(warmed).contains("before the first round, 3 rounds of the bare SDK loop that no row counts warm up"
+                + " the endpoints' code");
+        // Output from before the harness had those rounds must not claim them.
+        assertThat(older).doesNotContain("warm up the endpoints' code");
+    }
+
+    @Test
     void theCompilersShareOfTheSystemsCpuIsShownWhereTheRunMeasuredIt() throws Exception
     {
         String doc = renderThreeSystemsWithColumn("compiler_cpu_pct", "31.6", "48.4", "", null);
