@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class RenderReport
         boolean smoke = ReportSections.isSmoke(meta);
         String note = ReportSections.placeholderNote(smoke);
         String document = Files.readString(template, StandardCharsets.UTF_8);
-        document = MarkdownSections.replace(document, "run", ReportSections.run(meta, !jmh.isEmpty()));
+        document = MarkdownSections.replace(document, "run", ReportSections.run(meta, jmhWritten(in)));
         document = MarkdownSections.replace(document, "throughput",
                 note + ReportSections.throughput(deliveries, "img/" + THROUGHPUT_SVG));
         document = MarkdownSections.replace(document, "outage", note + ReportSections.outage(outages));
@@ -100,6 +101,31 @@ public final class RenderReport
 
     private static List<JmhResult> jmhResults(Path in) throws IOException
     {
+        List<JmhResult> results = new ArrayList<>();
+        for (Path file : jmhFiles(in))
+        {
+            results.addAll(JmhResult.read(file));
+        }
+        return results;
+    }
+
+    /**
+     * When the last JMH result file was written, or null without any. The page says it beside the end-to-end run's
+     * start: after a rerun of {@code EndToEnd} alone, the two parts come from different times.
+     */
+    private static Instant jmhWritten(Path in) throws IOException
+    {
+        Instant latest = null;
+        for (Path file : jmhFiles(in))
+        {
+            Instant written = Files.getLastModifiedTime(file).toInstant();
+            latest = latest == null || written.isAfter(latest) ? written : latest;
+        }
+        return latest;
+    }
+
+    private static List<Path> jmhFiles(Path in) throws IOException
+    {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(in))
         {
@@ -109,12 +135,7 @@ public final class RenderReport
             }
         }
         files.sort(null);
-        List<JmhResult> results = new ArrayList<>();
-        for (Path file : files)
-        {
-            results.addAll(JmhResult.read(file));
-        }
-        return results;
+        return files;
     }
 
     private static String throughputChart(List<Map<String, String>> rows, String titleSuffix)

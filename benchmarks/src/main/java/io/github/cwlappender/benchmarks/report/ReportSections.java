@@ -1,5 +1,7 @@
 package io.github.cwlappender.benchmarks.report;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,7 @@ final class ReportSections
         return smoke ? "*Placeholder: from a smoke run on a busy machine, not a measurement.*\n\n" : "";
     }
 
-    static String run(Map<String, String> meta, boolean jmhFound)
+    static String run(Map<String, String> meta, Instant jmhWritten)
     {
         StringBuilder md = new StringBuilder();
         long events = (long) Numbers.parse(meta.get("events"));
@@ -54,9 +56,14 @@ final class ReportSections
                 .append(meta.getOrDefault("cap_seconds", "?")).append(" s if a system is slower\n");
         md.append("- Outage: ").append(meta.getOrDefault("outage_seconds", "?")).append(" s at ")
                 .append(Numbers.count(Numbers.parse(meta.get("outage_rate")))).append(" events/s\n");
-        if (!jmhFound)
+        if (jmhWritten == null)
         {
             md.append("- No JMH result files were found for this run\n");
+        }
+        else
+        {
+            md.append("- JMH results (sections 1 and 4) written ")
+                    .append(jmhWritten.truncatedTo(ChronoUnit.SECONDS)).append('\n');
         }
         return md.toString();
     }

@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +119,26 @@ class RenderReportTest
         Path out = dir.resolve(column + ".md");
         RenderReport.render(in, dir.resolve("template.md"), out, dir.resolve("img"));
         return Files.readString(out);
+    }
+
+    @Test
+    void theRunSaysWhenTheJmhResultsWereWrittenBesideTheEndToEndStart() throws Exception
+    {
+        Path out = writeRun(1_000_000);
+        Path in = dir.resolve("in");
+        Files.writeString(in.resolve("e2e-meta.tsv"), "key\tvalue\ndate\t2026-11-27T12:14:00Z\nevents\t1000000\n");
+        Files.setLastModifiedTime(in.resolve("jmh-AppendBenchmark.json"),
+                FileTime.from(Instant.parse("2026-11-27T07:24:10.250Z")));
+        Files.setLastModifiedTime(in.resolve("jmh-AdapterAppendBenchmark.json"),
+                FileTime.from(Instant.parse("2026-11-27T07:31:56.900Z")));
+        Files.setLastModifiedTime(in.resolve("jmh-FlushBenchmark.json"),
+                FileTime.from(Instant.parse("2026-11-27T07:29:00Z")));
+        RenderReport.render(in, dir.resolve("template.md"), out, dir.resolve("img"));
+        String doc = Files.readString(out);
+
+        assertThat(doc).contains("- Run: 2026-11-27T12:14:00Z,");
+        // The latest of the files, to the second.
+        assertThat(doc).contains("- JMH results (sections 1 and 4) written 2026-11-27T07:31:56Z\n");
     }
 
     @Test
