@@ -25,9 +25,9 @@ final class Settings
     List<SystemKind> outageSystems = new ArrayList<>(List.of(SystemKind.OURS_LOGBACK,
             SystemKind.KDGREGORY_DEFAULT));
 
-    static final String USAGE = "usage: EndToEnd [--events N] [--warmup N] [--rounds N] [--endpoint-warmup-rounds N] [--outage-seconds S] [--outage-rate R]"
-            + " [--heap-sample-seconds S] [--cap-seconds S] [--quiet-millis M] [--recovery-quiet-millis M]"
-            + " [--child-heap SIZE] [--out DIR]"
+    static final String USAGE = "usage: EndToEnd [--events N] [--warmup N] [--rounds N] [--endpoint-warmup-rounds N]"
+            + " [--outage-seconds S] [--outage-rate R] [--heap-sample-seconds S] [--cap-seconds S] [--quiet-millis M]"
+            + " [--recovery-quiet-millis M] [--child-heap SIZE] [--out DIR]"
             + " [--systems id,id...] [--outage-systems id,id...|none]\n  systems: "
             + String.join(", ", SystemKind.ids());
 
