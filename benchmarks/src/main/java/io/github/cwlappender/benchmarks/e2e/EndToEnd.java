@@ -53,10 +53,7 @@ public final class EndToEnd
 
         Map<SystemKind, List<DeliveryResult>> rounds = new LinkedHashMap<>();
         DeliveryRun delivery = new DeliveryRun(settings);
-        if (!settings.systems.isEmpty())
-        {
-            warmEndpointsUp(delivery, settings, problems);
-        }
+        warmEndpointsUp(delivery, settings, problems);
         for (int round = 1; round <= settings.rounds; round++)
         {
             for (SystemKind kind : settings.systems)
@@ -182,7 +179,7 @@ public final class EndToEnd
             out.println("events\t" + s.events);
             out.println("warmup_events\t" + s.warmupEvents);
             out.println("rounds\t" + s.rounds);
-            out.println("endpoint_warmup_rounds\t" + (s.systems.isEmpty() ? 0 : s.endpointWarmupRounds));
+            out.println("endpoint_warmup_rounds\t" + s.endpointWarmupRounds);
             out.println("event_bytes\t" + Messages.EVENT_BYTES);
             out.println("threads\t" + Producers.THREADS);
             out.println("cap_seconds\t" + s.capSeconds);

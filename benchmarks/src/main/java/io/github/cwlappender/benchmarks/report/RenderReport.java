@@ -69,7 +69,8 @@ public final class RenderReport
         List<Map<String, String>> deliveries = Tsv.read(in.resolve("e2e.tsv"));
         List<Map<String, String>> outages = Tsv.read(in.resolve("outage.tsv"));
         Map<String, String> meta = Tsv.readKeyValues(in.resolve("e2e-meta.tsv"));
-        List<JmhResult> jmh = jmhResults(in);
+        List<Path> jmhFiles = jmhFiles(in);
+        List<JmhResult> jmh = jmhResults(jmhFiles);
         List<JmhResult> append = new ArrayList<>();
         List<JmhResult> others = new ArrayList<>();
         for (JmhResult r : jmh)
@@ -80,7 +81,7 @@ public final class RenderReport
         boolean smoke = ReportSections.isSmoke(meta);
         String note = ReportSections.placeholderNote(smoke);
         String document = Files.readString(template, StandardCharsets.UTF_8);
-        document = MarkdownSections.replace(document, "run", ReportSections.run(meta, jmhWritten(in)));
+        document = MarkdownSections.replace(document, "run", ReportSections.run(meta, lastWritten(jmhFiles)));
         document = MarkdownSections.replace(document, "throughput",
                 note + ReportSections.throughput(deliveries, "img/" + THROUGHPUT_SVG));
         document = MarkdownSections.replace(document, "outage", note + ReportSections.outage(outages));
@@ -99,10 +100,10 @@ public final class RenderReport
         Files.writeString(out, document, StandardCharsets.UTF_8);
     }
 
-    private static List<JmhResult> jmhResults(Path in) throws IOException
+    private static List<JmhResult> jmhResults(List<Path> files) throws IOException
     {
         List<JmhResult> results = new ArrayList<>();
-        for (Path file : jmhFiles(in))
+        for (Path file : files)
         {
             results.addAll(JmhResult.read(file));
         }
@@ -110,13 +111,13 @@ public final class RenderReport
     }
 
     /**
-     * When the last JMH result file was written, or null without any. The page says it beside the end-to-end run's
-     * start: after a rerun of {@code EndToEnd} alone, the two parts come from different times.
+     * When the last of the JMH result files was written, or null without any. The page says it beside the end-to-end
+     * run's start: after a rerun of {@code EndToEnd} alone, the two parts come from different times.
      */
-    private static Instant jmhWritten(Path in) throws IOException
+    private static Instant lastWritten(List<Path> files) throws IOException
     {
         Instant latest = null;
-        for (Path file : jmhFiles(in))
+        for (Path file : files)
         {
             Instant written = Files.getLastModifiedTime(file).toInstant();
             latest = latest == null || written.isAfter(latest) ? written : latest;
