@@ -115,9 +115,10 @@ public final class EndToEnd
 
     /**
      * Rounds of the bare-SDK loop that no table counts, before the first measured round. Every endpoint runs in this
-     * JVM, whose JIT compiler is still compiling the endpoint's request handling through its first two rounds or so:
-     * without them the endpoint took about 80 % of a core in the first round instead of 45 %, then 50 to 60 % in the
-     * second, and the ceiling, which always runs first, measured slower in those rounds than in its later ones.
+     * JVM, which is not settled before it has served about seven systems' rounds: without them the endpoint took
+     * about 80 % of a core in the first round instead of 45 %, then 50 to 60 % in the second, and again about 60 %
+     * in the seventh round of a system this JVM served (whichever system it was), against 45 to 50 % in those around
+     * it. The first round that a table counts must come after all of that.
      */
     private static void warmEndpointsUp(DeliveryRun delivery, Settings settings, List<String> problems)
     {

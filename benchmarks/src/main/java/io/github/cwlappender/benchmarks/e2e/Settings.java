@@ -11,8 +11,8 @@ final class Settings
     long events = 1_000_000;
     long warmupEvents = -1;
     int rounds = 1;
-    /** Uncounted rounds of the ceiling before the first round, so that the endpoints' code is compiled. */
-    int endpointWarmupRounds = 3;
+    /** Uncounted rounds of the ceiling before the first round, so that the JVM of the endpoints has settled. */
+    int endpointWarmupRounds = 7;
     int outageSeconds = 60;
     int outageRate = 4_000;
     int heapSampleSeconds = 5;

@@ -16,7 +16,7 @@ class SettingsTest
         assertThat(s.events).isEqualTo(1_000_000);
         assertThat(s.warmupEvents).isEqualTo(100_000);
         assertThat(s.rounds).isEqualTo(1);
-        assertThat(s.endpointWarmupRounds).isEqualTo(3);
+        assertThat(s.endpointWarmupRounds).isEqualTo(7);
         assertThat(s.systems).containsExactly(SystemKind.values());
         assertThat(s.outageSystems).containsExactly(SystemKind.OURS_LOGBACK, SystemKind.KDGREGORY_DEFAULT);
         assertThat(s.outageSeconds).isEqualTo(60);
