@@ -183,7 +183,13 @@ class BatchAssemblyTest
 
         // No flush: two full batches, then the tail goes once logging has paused, not after 60 s.
         await().atMost(Duration.ofSeconds(10)).until(() -> client.storedMessages().size() == 250);
-        assertThat(client.requests()).extracting(r -> r.logEvents().size()).containsExactly(100, 100, 50);
+        // Two senders may finish in either order, and a loaded machine may pause this loop after a full batch, which
+        // seals a partial one early (100, 50, 100). Either way: both full batches, at most one request more each.
+        List<Integer> sizes = new ArrayList<>();
+        client.requests().forEach(r -> sizes.add(r.logEvents().size()));
+        assertThat(sizes).filteredOn(size -> size == 100).hasSize(2);
+        assertThat(sizes).hasSizeBetween(3, 4).allMatch(size -> size <= 100);
+        assertThat(client.storedMessages()).doesNotHaveDuplicates();
         engine.stop(Duration.ofSeconds(5));
         assertThat(engine.statistics().isBalanced()).isTrue();
     }
@@ -206,12 +212,15 @@ class BatchAssemblyTest
         {
             engine.append(now, "burst " + i);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.storedMessages().size() == 200);
+        // A full batch, then the tail once logging pauses: normally the other 100 events, or fewer if this loop was
+        // paused after the full batch, and then the rest lingers like the event below.
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.putCalls() == 2);
         engine.append(now, "after the tail");
         Thread.sleep(300);
 
         // The tail that went early was not full, so the next event lingers again.
-        assertThat(client.requests()).extracting(r -> r.logEvents().size()).containsExactly(100, 100);
+        assertThat(client.putCalls()).isEqualTo(2);
+        assertThat(client.requests()).extracting(r -> r.logEvents().size()).contains(100);
         assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(client.storedMessages()).hasSize(201).endsWith("after the tail");
         engine.stop(Duration.ofSeconds(5));
