@@ -180,8 +180,11 @@ class FullBufferTest
     @Test
     void waitingThreadsAreReleasedWhenAPutFails() throws Exception
     {
-        client.closeGate();
         CloudWatchLogsEngine engine = TestEngines.started(smallBuffer().blockTimeoutMillis(120_000).build(), status);
+        // Only the puts are held: a start-up call held too would count towards the 2 s after which a call without an
+        // answer turns delivery failing, and so release the producer before the put fails.
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.calls().contains("CreateLogStream"));
+        client.closeGate();
         CompletableFuture<Integer> producer = CompletableFuture.supplyAsync(() -> appendBig(engine, 40));
         await().atMost(Duration.ofSeconds(5)).until(() -> engine.bufferedBytes() > 1_700_000);
         assertThat(producer).isNotDone();

@@ -155,7 +155,8 @@ class ReconfigurationTest
             System.out.println("Log4j2 reconfiguration away from an unreachable endpoint took " + millis
                     + " ms (shutdownTimeoutMillis at its default, 10000)");
 
-            assertThat(millis).isLessThan(2000);
+            // Half a second's wait for the old engine, far below its 10 s shutdown timeout, with room for a load.
+            assertThat(millis).isLessThan(4000);
             context.getLogger("com.example.Orders").info("after");
             assertThat(appender(context).flush(Duration.ofSeconds(30))).isTrue();
             assertThat(messages(server.storedEvents(GROUP, "healthy"))).containsExactly("after");

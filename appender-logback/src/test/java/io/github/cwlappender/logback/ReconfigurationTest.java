@@ -151,8 +151,10 @@ class ReconfigurationTest
         System.out.println("Logback reset with an unreachable endpoint took " + resetMillis + " ms, with the new"
                 + " configuration " + reconfigureMillis + " ms (shutdownTimeoutMillis at its default, 10000)");
 
-        assertThat(resetMillis).isLessThan(1000);
-        assertThat(reconfigureMillis).isLessThan(2000);
+        // The reset waits half a second for the old engine, then leaves it: far below its 10 s shutdown timeout, with
+        // room for a loaded machine.
+        assertThat(resetMillis).isLessThan(3000);
+        assertThat(reconfigureMillis).isLessThan(4000);
         assertThat(before.isStarted()).isFalse();
         // Stopping the context waits for the engine the reset left finishing, until its own deadline.
         context.stop();

@@ -45,7 +45,9 @@ class ShutdownWhileUnreachableTest
             assertThat(child.finishedLogging()).as("child output:\n%s", output).isTrue();
             assertThat(child.exitCode).as("child output:\n%s", output).isZero();
             assertThat(child.exitAfterDoneMillis()).as("exit after main finished logging; child output:\n%s", output)
-                    .isLessThanOrEqualTo(SHUTDOWN_TIMEOUT_MILLIS + 1000);
+                    // The stop takes its whole timeout; the JVM's own exit on a loaded machine takes up to a few
+                    // hundred ms more. A hang would take the 60 s the child is given.
+                    .isLessThanOrEqualTo(SHUTDOWN_TIMEOUT_MILLIS + 2000);
             assertThat(NOT_DELIVERED.matcher(output).results().map(r -> r.group(1)))
                     .as("the appender's report of what it dropped; child output:\n%s", output)
                     .containsExactly(Integer.toString(EVENTS));

@@ -73,6 +73,9 @@ public final class Faults
     private boolean outageActive;
     private boolean outageAsServerError;
     private boolean rejectCredentials;
+    private long longestRunNanos = Long.MAX_VALUE;
+    private boolean inRun;
+    private long runStartNanos;
 
     Faults(LogStore store)
     {
@@ -116,6 +119,17 @@ public final class Faults
     {
         checkRates(throttleRate, serverErrorRate, connectionResetRate, rate);
         responseLostRate = rate;
+        return this;
+    }
+
+    /**
+     * Faults drawn by rate never follow one another for longer than this: once they have, the next targeted request
+     * is served. An endpoint that pushes back but keeps letting calls through, unlike one that is down; without this
+     * a seeded rate can draw a run of faults that, with the client's backoff between them, lasts seconds.
+     */
+    public synchronized Faults longestRunOfFaults(Duration longest)
+    {
+        longestRunNanos = longest.toNanos();
         return this;
     }
 
@@ -230,6 +244,8 @@ public final class Faults
         delayMillis = 0;
         outageActive = false;
         rejectCredentials = false;
+        longestRunNanos = Long.MAX_VALUE;
+        inRun = false;
         scripted.clear();
         targets = DEFAULT_TARGETS;
         random = new Random(seed);
@@ -262,7 +278,7 @@ public final class Faults
         }
         // One draw per targeted request, scripted or not, keeps the sequence tied to the request count.
         double draw = random.nextDouble();
-        FaultKind kind = scripted.isEmpty() ? byRate(draw) : scripted.poll();
+        FaultKind kind = scripted.isEmpty() ? endRunIfTooLong(byRate(draw)) : scripted.poll();
         long delay = 0;
         if (delayMillis > 0)
         {
@@ -275,6 +291,22 @@ public final class Faults
         }
         count(kind);
         return new Injection(action(kind), delay);
+    }
+
+    private FaultKind endRunIfTooLong(FaultKind drawn)
+    {
+        long now = System.nanoTime();
+        if (drawn == null || (inRun && now - runStartNanos >= longestRunNanos))
+        {
+            inRun = false;
+            return null;
+        }
+        if (!inRun)
+        {
+            inRun = true;
+            runStartNanos = now;
+        }
+        return drawn;
     }
 
     private FaultKind byRate(double draw)

@@ -259,6 +259,23 @@ class FaultInjectionTest
     }
 
     @Test
+    void aRunOfRateFaultsEndsOnceItHasLastedTheLongestRunAllowed() throws Exception
+    {
+        faults.throttleRate(1.0).longestRunOfFaults(Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> fake.put(at(0, "refused at once"))).satisfies(e -> assertErrorCode(e, 400,
+                "ThrottlingException"));
+        Thread.sleep(350);
+        fake.put(at(0, "let through after the run"));
+        // The run starts again with the next fault.
+        assertThatThrownBy(() -> fake.put(at(0, "refused again"))).satisfies(e -> assertErrorCode(e, 400,
+                "ThrottlingException"));
+
+        assertThat(fake.storedMessages()).containsExactly("let through after the run");
+        assertThat(faults.injected(FaultKind.THROTTLING)).isEqualTo(2);
+    }
+
+    @Test
     void sameSeedGivesTheSameFaultSequence()
     {
         List<String> first = outcomes(42);
