@@ -17,6 +17,9 @@ final class DeliveryResult
     long stored;
     long storedInTime;
     double seconds;
+    // How long the logging threads took, as the child timed it from the command to log; up to seconds, the rest is
+    // the system sending what it still held.
+    double loggingSeconds = Double.NaN;
     long bytes;
     long requests;
     double endpointCpuPct;

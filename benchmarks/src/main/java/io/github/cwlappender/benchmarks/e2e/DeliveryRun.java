@@ -107,6 +107,7 @@ final class DeliveryRun
         result.capped = main.logged() < settings.events;
         result.timedOut = settled.timedOut;
         result.seconds = wallNanos / 1e9;
+        result.loggingSeconds = main.logNanos() / 1e9;
         result.storedInTime = settled.stored - storedBeforeMain;
         result.bytes = host.storedBytes() - bytesBeforeMain;
         result.requests = host.putRequests() - requestsBefore;

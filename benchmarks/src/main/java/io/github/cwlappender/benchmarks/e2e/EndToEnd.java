@@ -144,8 +144,10 @@ public final class EndToEnd
             return;
         }
         System.out.printf(Locale.ROOT, "   %,.0f events/s, %.1f MB/s, %d requests, logged %,d, stored %,d, lost %,d,"
-                + " %.2f s; endpoint CPU %.0f%%, system CPU %.0f%% (JIT compiler %.0f%%)%s; own report: %s%n",
+                + " %.2f s (logging done at %.2f s); endpoint CPU %.0f%%, system CPU %.0f%% (JIT compiler %.0f%%)%s;"
+                + " own report: %s%n",
                 r.eventsPerSecond(), r.megabytesPerSecond(), r.requests, r.logged, r.stored, r.lost(), r.seconds,
+                r.loggingSeconds,
                 r.endpointCpuPct, r.systemCpuPct, r.compilerCpuPct, r.capped ? " (time cap reached)" : "", r.ownReport);
     }
 
