@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ServiceUnavailableException;
 
 /**
@@ -60,6 +61,47 @@ class FullBufferTest
         assertThat(client.storedMessages()).hasSize(60);
         assertThat(engine.statistics().dropped(DropReason.BUFFER_FULL)).isZero();
         assertThat(engine.statistics().isBalanced()).isTrue();
+    }
+
+    /**
+     * A cold JVM under a burst can take seconds to build the SDK client (class loading on busy cores): that is not
+     * the service being silent, so the burst waits for it. Default {@code maxInFlight}, so that a second sender
+     * also waits for the client while the first builds it.
+     */
+    @Test
+    void aClientSlowerToBuildThanTheGraceWindowDoesNotTurnAFullBufferIntoDrops()
+    {
+        SlowToBuildClientFactory.client = client;
+        CloudWatchLogsEngine engine = TestEngines.started(TestEngines.config(client).client(null)
+                .clientFactory(SlowToBuildClientFactory.class.getName()).bufferBytes("2MB").build(), status);
+
+        int refused = appendBig(engine, 60);
+
+        assertThat(refused).isZero();
+        assertThat(engine.deliveryFailure()).isNull();
+        assertThat(engine.stop(Duration.ofSeconds(30))).isTrue();
+        assertThat(client.storedMessages()).hasSize(60);
+        assertThat(engine.statistics().dropped(DropReason.BUFFER_FULL)).isZero();
+    }
+
+    /** Hands over the test's fake client after longer than the grace window, as a slow client build would. */
+    public static final class SlowToBuildClientFactory implements CloudWatchLogsClientFactory
+    {
+        static volatile FakeLogsClient client;
+
+        @Override
+        public CloudWatchLogsClient create(EngineConfig config)
+        {
+            try
+            {
+                Thread.sleep(3_000);
+            }
+            catch (InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+            return client;
+        }
     }
 
     @Test

@@ -55,6 +55,24 @@ final class BatchDelivery
     }
 
     /**
+     * One PutLogEvents call. Only the call itself counts as waiting for the service: getting the client may first
+     * build it, which in a cold JVM can outlast the grace window without the service having been asked anything.
+     */
+    private PutLogEventsResponse put(BatchEvents events, LogDestination where)
+    {
+        CloudWatchLogsClient ready = client.get();
+        health.callStarted();
+        try
+        {
+            return events.put(ready, where);
+        }
+        finally
+        {
+            health.callEnded();
+        }
+    }
+
+    /**
      * @param attempts failed attempts so far for this batch, shared by the halves of a split batch so that their
      *     backoff goes on growing instead of starting over
      */
@@ -65,10 +83,9 @@ final class BatchDelivery
         {
             Failure failure;
             String description;
-            health.callStarted();
             try
             {
-                PutLogEventsResponse response = events.put(client.get(), where);
+                PutLogEventsResponse response = put(events, where);
                 health.succeeded();
                 counters.batchSent();
                 account(response.rejectedLogEventsInfo(), events.size());
@@ -113,10 +130,6 @@ final class BatchDelivery
                         break;
                 }
             }
-            finally
-            {
-                health.callEnded();
-            }
             long delay = backoff.delayNanos(attempts[0]++, failure);
             if (System.nanoTime() + delay > deadline)
             {
@@ -132,6 +145,7 @@ final class BatchDelivery
 
     private boolean tryCreateDestination(LogDestination where)
     {
+        health.callStarted();
         try
         {
             return destinations.createMissing(where);
@@ -141,6 +155,10 @@ final class BatchDelivery
             counters.lastError(Failure.describe(e));
             status.warnLimited("create", "could not create the log group or stream: " + Failure.describe(e));
             return false;
+        }
+        finally
+        {
+            health.callEnded();
         }
     }
 

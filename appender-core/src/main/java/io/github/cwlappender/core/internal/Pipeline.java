@@ -118,14 +118,14 @@ public final class Pipeline
         {
             status.info("sending to " + where);
         }
-        health.callStarted();
         try
         {
+            // Not yet a call to the service: in a cold JVM building the client can outlast the grace window, and
+            // that is no silence of the service's.
             client.get();
         }
         catch (RuntimeException e)
         {
-            health.callEnded();
             String description = Failure.describe(e);
             counters.lastError(description);
             health.failed("the client cannot be built: " + description);
@@ -133,6 +133,7 @@ public final class Pipeline
                     + "]: check the region and credentials; events are kept while the buffer has room");
             return;
         }
+        health.callStarted();
         try
         {
             if (config.createLogStream())
