@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +29,8 @@ final class BatchSender
     private final List<Barrier> barriers = new ArrayList<>();
     private final List<Runnable> whenIdleAfterShutdown = new ArrayList<>();
     private final CountDownLatch warmedUp = new CountDownLatch(1);
+    // Every sender thread the pool started, so that shutdown can wait until each has really ended.
+    private final List<Thread> threads = new ArrayList<>();
     private long lastSentId;
     private boolean threadsEnded;
 
@@ -38,8 +41,19 @@ final class BatchSender
         this.budget = budget;
         this.maxInFlight = maxInFlight;
         this.shutdown = shutdown;
+        ThreadFactory senderFactory = EngineThread.factory(appenderName, "sender");
+        ThreadFactory recording = task -> {
+            Thread t = senderFactory.newThread(task);
+            synchronized (threads)
+            {
+                // A thread the pool replaced (after a task threw) is no longer worth waiting for.
+                threads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
+                threads.add(t);
+            }
+            return t;
+        };
         this.executor = new ThreadPoolExecutor(maxInFlight, maxInFlight, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), EngineThread.factory(appenderName, "sender"))
+                new LinkedBlockingQueue<>(), recording)
         {
             @Override
             protected void terminated()
@@ -208,16 +222,36 @@ final class BatchSender
      */
     boolean shutdown(long timeoutNanos)
     {
+        long deadline = System.nanoTime() + timeoutNanos;
         executor.shutdown();
+        boolean terminated;
         try
         {
-            return executor.awaitTermination(timeoutNanos, TimeUnit.NANOSECONDS);
+            terminated = executor.awaitTermination(timeoutNanos, TimeUnit.NANOSECONDS);
         }
         catch (InterruptedException e)
         {
             Thread.currentThread().interrupt();
-            return executor.isTerminated();
+            terminated = executor.isTerminated();
         }
+        // The pool reports termination while its last threads are still on their way out; whoever looks for
+        // leftover threads once stop() has returned (a servlet container undeploying the application) finds none.
+        return terminated && allThreadsEnded(deadline);
+    }
+
+    private boolean allThreadsEnded(long deadline)
+    {
+        List<Thread> started;
+        synchronized (threads)
+        {
+            started = new ArrayList<>(threads);
+        }
+        boolean ended = true;
+        for (Thread t : started)
+        {
+            ended &= t == Thread.currentThread() || EngineThread.awaitEnd(t, deadline);
+        }
+        return ended;
     }
 
     /** Runs {@code task} once every sender thread has ended: now if they have, else when the last one does. */

@@ -36,8 +36,8 @@ public final class EngineHandOver
                 .newThread(() -> delivered.set(engine.stop(Duration.ofMillis(limitMillis))));
         long endsBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis + STOPPER_END_MARGIN_MILLIS);
         stopper.start();
-        join(stopper, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(WAIT_MILLIS, limitMillis)));
-        if (stopper.isAlive())
+        long waitNanos = TimeUnit.MILLISECONDS.toNanos(Math.min(WAIT_MILLIS, limitMillis));
+        if (!EngineThread.awaitEnd(stopper, System.nanoTime() + waitNanos))
         {
             synchronized (finishing)
             {
@@ -57,27 +57,6 @@ public final class EngineHandOver
             waiting = new LinkedHashMap<>(finishing);
             finishing.clear();
         }
-        waiting.forEach(EngineHandOver::join);
-    }
-
-    private static void join(Thread thread, long deadlineNanos)
-    {
-        boolean interrupted = false;
-        while (thread.isAlive() && deadlineNanos - System.nanoTime() > 0)
-        {
-            try
-            {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
-            }
-            catch (InterruptedException e)
-            {
-                // The wait is bounded; the interrupt is handed back to the caller below.
-                interrupted = true;
-            }
-        }
-        if (interrupted)
-        {
-            Thread.currentThread().interrupt();
-        }
+        waiting.forEach(EngineThread::awaitEnd);
     }
 }

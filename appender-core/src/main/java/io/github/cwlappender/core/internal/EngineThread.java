@@ -1,6 +1,7 @@
 package io.github.cwlappender.core.internal;
 
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,5 +52,30 @@ public final class EngineThread extends Thread
     {
         AtomicInteger count = new AtomicInteger();
         return task -> new EngineThread(task, PREFIX + appenderName + "-" + role + "-" + count.incrementAndGet());
+    }
+
+    /**
+     * Waits until {@code thread} has ended or {@code deadlineNanos} ({@link System#nanoTime()}) has passed, and says
+     * whether it ended. The wait is bounded, so an interrupt does not cut it short; it is handed back to the caller.
+     */
+    public static boolean awaitEnd(Thread thread, long deadlineNanos)
+    {
+        boolean interrupted = false;
+        while (thread.isAlive() && deadlineNanos - System.nanoTime() > 0)
+        {
+            try
+            {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+            }
+            catch (InterruptedException e)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
     }
 }

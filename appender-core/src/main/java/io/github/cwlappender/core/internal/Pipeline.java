@@ -324,17 +324,9 @@ public final class Pipeline
     private void joinBatcher(long deadline)
     {
         Thread t = batcherThread.get();
-        if (t == null || t == Thread.currentThread())
+        if (t != null && t != Thread.currentThread())
         {
-            return;
-        }
-        try
-        {
-            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        }
-        catch (InterruptedException e)
-        {
-            Thread.currentThread().interrupt();
+            EngineThread.awaitEnd(t, deadline);
         }
     }
 
