@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +21,7 @@ final class BatchSender
     private final BatchDelivery delivery;
     private final BufferBudget budget;
     private final int maxInFlight;
+    private final TrackedThreadFactory senderThreads;
     private final ThreadPoolExecutor executor;
     private final ShutdownSignal shutdown;
     private final Object lock = new Object();
@@ -29,8 +29,6 @@ final class BatchSender
     private final List<Barrier> barriers = new ArrayList<>();
     private final List<Runnable> whenIdleAfterShutdown = new ArrayList<>();
     private final CountDownLatch warmedUp = new CountDownLatch(1);
-    // Every sender thread the pool started, so that shutdown can wait until each has really ended.
-    private final List<Thread> threads = new ArrayList<>();
     private long lastSentId;
     private boolean threadsEnded;
 
@@ -41,19 +39,9 @@ final class BatchSender
         this.budget = budget;
         this.maxInFlight = maxInFlight;
         this.shutdown = shutdown;
-        ThreadFactory senderFactory = EngineThread.factory(appenderName, "sender");
-        ThreadFactory recording = task -> {
-            Thread t = senderFactory.newThread(task);
-            synchronized (threads)
-            {
-                // A thread the pool replaced (after a task threw) is no longer worth waiting for.
-                threads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
-                threads.add(t);
-            }
-            return t;
-        };
+        this.senderThreads = new TrackedThreadFactory(appenderName, "sender");
         this.executor = new ThreadPoolExecutor(maxInFlight, maxInFlight, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), recording)
+                new LinkedBlockingQueue<>(), senderThreads)
         {
             @Override
             protected void terminated()
@@ -234,24 +222,7 @@ final class BatchSender
             Thread.currentThread().interrupt();
             terminated = executor.isTerminated();
         }
-        // The pool reports termination while its last threads are still on their way out; whoever looks for
-        // leftover threads once stop() has returned (a servlet container undeploying the application) finds none.
-        return terminated && allThreadsEnded(deadline);
-    }
-
-    private boolean allThreadsEnded(long deadline)
-    {
-        List<Thread> started;
-        synchronized (threads)
-        {
-            started = new ArrayList<>(threads);
-        }
-        boolean ended = true;
-        for (Thread t : started)
-        {
-            ended &= t == Thread.currentThread() || EngineThread.awaitEnd(t, deadline);
-        }
-        return ended;
+        return terminated && senderThreads.awaitAllEnded(deadline);
     }
 
     /** Runs {@code task} once every sender thread has ended: now if they have, else when the last one does. */

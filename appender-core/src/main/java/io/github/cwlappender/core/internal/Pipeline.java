@@ -13,10 +13,8 @@ import io.github.cwlappender.core.internal.naming.LogDestination;
 import io.github.cwlappender.core.internal.naming.NameSources;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wires the stages together (ring buffer, batcher, sender, delivery) and owns their lifecycle. The public
@@ -49,7 +47,7 @@ public final class Pipeline
     private final Disruptor<RingSlot> disruptor;
     private final RingBuffer<RingSlot> ring;
     private final BufferIntake intake;
-    private final AtomicReference<Thread> batcherThread = new AtomicReference<>();
+    private final TrackedThreadFactory batcherThreads;
     private volatile State state = State.NEW;
 
     public Pipeline(EngineConfig config, StatusReporter status)
@@ -76,13 +74,8 @@ public final class Pipeline
                 client.sendsWrittenBodies()
                         ? new JsonEvents.Collector(ChunkPool.forSenders(config.maxInFlight(), config.maxBatchBytes()))
                         : new ModelEvents.Collector(config.maxBatchEvents()));
-        ThreadFactory batcherFactory = EngineThread.factory(config.name(), "batcher");
-        ThreadFactory recording = task -> {
-            Thread t = batcherFactory.newThread(task);
-            batcherThread.set(t);
-            return t;
-        };
-        this.disruptor = new Disruptor<>(RingSlot::new, config.bufferSize(), recording, ProducerType.MULTI,
+        this.batcherThreads = new TrackedThreadFactory(config.name(), "batcher");
+        this.disruptor = new Disruptor<>(RingSlot::new, config.bufferSize(), batcherThreads, ProducerType.MULTI,
                 new IdleParkingWaitStrategy(IDLE_WAKE_MILLIS, TimeUnit.MILLISECONDS));
         // The Disruptor's default handler is fatal to the batcher thread; ours reports and carries on.
         disruptor.setDefaultExceptionHandler(new ReportingExceptionHandler());
@@ -298,7 +291,7 @@ public final class Pipeline
         // Past this point nothing may wait any longer: retries, backoff sleeps and the batcher give up at once.
         shutdown.abort();
         disruptor.halt();
-        joinBatcher(deadline);
+        batcherThreads.awaitAllEnded(deadline);
         boolean sendersEnded = sender.shutdown(Math.max(0, deadline - System.nanoTime()));
         // A request already on the wire is not cut off: it may still store its events, and is counted as it ends.
         sender.whenIdleAfterShutdown(client::close);
@@ -319,15 +312,6 @@ public final class Pipeline
                     + " succeeds") + "); " + stats);
         }
         return drained && lost == 0;
-    }
-
-    private void joinBatcher(long deadline)
-    {
-        Thread t = batcherThread.get();
-        if (t != null && t != Thread.currentThread())
-        {
-            EngineThread.awaitEnd(t, deadline);
-        }
     }
 
     public EngineStatistics statistics()
