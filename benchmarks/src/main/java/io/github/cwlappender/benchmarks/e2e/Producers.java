@@ -1,5 +1,12 @@
 package io.github.cwlappender.benchmarks.e2e;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -14,6 +21,10 @@ final class Producers
 
     private final LoggingSystem system;
     private final AtomicLong nextSeq = new AtomicLong();
+    // The same threads log in every run, as an application's long-lived threads do: the warm-up then also warms
+    // what a thread's first events take (thread-local state and the code that creates it), which fresh threads in
+    // the measured run would otherwise meet, and compile, for the first time there.
+    private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, new ProducerThreads());
 
     Producers(LoggingSystem system)
     {
@@ -47,12 +58,12 @@ final class Producers
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long start = System.nanoTime();
         long deadline = start + capNanos;
-        Thread[] threads = new Thread[THREADS];
+        List<Callable<Void>> shares = new ArrayList<>(THREADS);
         for (int t = 0; t < THREADS; t++)
         {
             long share = events / THREADS + (t < events % THREADS ? 1 : 0);
             long periodNanos = ratePerSecond > 0 ? 1_000_000_000L * THREADS / ratePerSecond : 0;
-            threads[t] = new Thread(() -> {
+            shares.add(() -> {
                 try
                 {
                     logged.addAndGet(produce(share, periodNanos, start, deadline));
@@ -61,13 +72,10 @@ final class Producers
                 {
                     failure.compareAndSet(null, e);
                 }
-            }, Messages.THREAD_PREFIX + (t + 1));
-            threads[t].start();
+                return null;
+            });
         }
-        for (Thread thread : threads)
-        {
-            thread.join();
-        }
+        threads.invokeAll(shares);
         return new Outcome(logged.get(), System.nanoTime() - start, failure.get());
     }
 
@@ -101,5 +109,19 @@ final class Producers
             system.producerDone();
         }
         return done;
+    }
+
+    /** Names the logging threads as every run names them; daemons, so that they never keep the JVM alive. */
+    private static final class ProducerThreads implements ThreadFactory
+    {
+        private final AtomicInteger made = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task)
+        {
+            Thread thread = new Thread(task, Messages.THREAD_PREFIX + made.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 }

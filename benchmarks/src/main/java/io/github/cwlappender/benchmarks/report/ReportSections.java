@@ -70,7 +70,8 @@ final class ReportSections
 
     private static String warmup(double events)
     {
-        return events > 0 ? "after a warm-up of " + Numbers.count(events) + " in the same JVM" : "without warm-up";
+        return events > 0 ? "after a warm-up of " + Numbers.count(events) + " in the same JVM, logged by the same threads"
+                : "without warm-up";
     }
 
     private static String endpointWarmup(double rounds)

@@ -14,7 +14,7 @@ class SettingsTest
         Settings s = Settings.parse(new String[0]);
 
         assertThat(s.events).isEqualTo(1_000_000);
-        assertThat(s.warmupEvents).isEqualTo(100_000);
+        assertThat(s.warmupEvents).isEqualTo(3_000_000);
         assertThat(s.rounds).isEqualTo(1);
         assertThat(s.endpointWarmupRounds).isEqualTo(7);
         assertThat(s.systems).containsExactly(SystemKind.values());
@@ -29,7 +29,7 @@ class SettingsTest
             "--outage-systems", "none", "--outage-seconds", "3", "--rounds", "3", "--endpoint-warmup-rounds", "0"});
 
         assertThat(s.events).isEqualTo(20_000);
-        assertThat(s.warmupEvents).isEqualTo(2_000);
+        assertThat(s.warmupEvents).isEqualTo(60_000);
         assertThat(s.systems).isEqualTo(List.of(SystemKind.CEILING, SystemKind.PJER_TUNED));
         assertThat(s.outageSystems).isEmpty();
         assertThat(s.outageSeconds).isEqualTo(3);
