@@ -152,9 +152,9 @@ final class ReportSections
             {
                 double eps = Numbers.parse(r.get("events_per_s"));
                 md.append("- ").append(r.get("label")).append(": ")
-                        .append(Numbers.fixed(eps / ceiling, 2)).append("× the ceiling (target ≥ ")
+                        .append(ratioBeside(eps / ceiling, CEILING_TARGET)).append("× the ceiling (target ≥ ")
                         .append(CEILING_TARGET).append(", ").append(verdict(eps / ceiling >= CEILING_TARGET))
-                        .append("), ").append(Numbers.fixed(eps / kdgregory, 2))
+                        .append("), ").append(ratioBeside(eps / kdgregory, KDGREGORY_TARGET))
                         .append("× kdgregory tuned (target ≥ ").append(KDGREGORY_TARGET).append(", ")
                         .append(verdict(eps / kdgregory >= KDGREGORY_TARGET)).append("), lost ")
                         .append(r.get("lost")).append(" (target 0, ").append(verdict("0".equals(r.get("lost"))))
@@ -163,6 +163,14 @@ final class ReportSections
         }
         md.append("\n![events per second, per system](").append(chartLink).append(")\n");
         return md.toString();
+    }
+
+    /** Two decimals, or three where two would round a ratio up to its target or down below it (0.895 is not 0.90). */
+    private static String ratioBeside(double ratio, double target)
+    {
+        String twoDecimals = Numbers.fixed(ratio, 2);
+        boolean sameSide = (ratio >= target) == (Double.parseDouble(twoDecimals.replace(",", "")) >= target);
+        return sameSide ? twoDecimals : Numbers.fixed(ratio, 3);
     }
 
     private static String verdict(boolean met)

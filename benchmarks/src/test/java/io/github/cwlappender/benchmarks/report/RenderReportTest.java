@@ -154,6 +154,28 @@ class RenderReportTest
     }
 
     @Test
+    void aRatioJustBelowItsTargetIsNotRoundedUpToIt() throws Exception
+    {
+        // 116,350 / 130,000 = 0.895: two decimals would print 0.90 beside "not met".
+        Path in = dir.resolve("in");
+        writeRun(1_000_000);
+        Files.writeString(in.resolve("e2e.tsv"), String.join("\n", E2E_HEADER,
+                e2eRow("ceiling", "bare SDK loop (ceiling)", 130_000, 0, ""),
+                e2eRow("ours-logback", "ours, Logback", 130_000, 0, ""),
+                e2eRow("ours-log4j2", "ours, Log4j2", 116_350, 0, ""),
+                e2eRow("kdgregory-tuned", "kdgregory 3.2.1, tuned", 46_540, 0, "")) + "\n");
+        Path out = dir.resolve("close.md");
+        RenderReport.render(in, dir.resolve("template.md"), out, dir.resolve("img"));
+        String doc = Files.readString(out);
+
+        assertThat(doc).contains("ours, Log4j2: 0.895× the ceiling (target ≥ 0.9, **not met**), 2.50× kdgregory"
+                + " tuned (target ≥ 2.5, met)");
+        assertThat(doc).contains("ours, Logback: 1.00× the ceiling (target ≥ 0.9, met), 2.79× kdgregory tuned");
+        // The table keeps two decimals throughout.
+        assertThat(doc).contains("| ours, Log4j2 | 116,350 | — | 19.07 | 216 | 1,000,000 | 1,000,000 | 0 | 0.90 |");
+    }
+
+    @Test
     void theRunSaysWhenUncountedCeilingRoundsWarmedTheEndpointsUp() throws Exception
     {
         String warmed = renderThreeSystemsWithColumn("rounds_events_per_s", "125000 130000 140000",
