@@ -102,8 +102,8 @@ final class Settings
         {
             // The figure is the rate a running service gets: HotSpot's optimizing compiler, which shares the cores with
             // the system, is still compiling the logging path, the engine and the SDK through a warm-up of as many
-            // events as the measured phase (HotSpot's compilation log, ours with Log4j2 on 2 cores), and is done
-            // within three times as many.
+            // events as the measured phase (HotSpot's compilation log, ours with Log4j2 on 2 cores); after three
+            // times as many, its share of ours' measured phase is less than half of what it was.
             s.warmupEvents = Math.max(2_000, 3 * s.events);
         }
         return s;
