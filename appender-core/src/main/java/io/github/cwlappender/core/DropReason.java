@@ -21,6 +21,9 @@ public enum DropReason
     RETRY_TIMEOUT,
     /** The engine was stopping or stopped: accepted too late, or not delivered by the shutdown deadline. */
     SHUTDOWN,
-    /** Logged by the AWS SDK, its HTTP client or the engine's own threads; sending it would loop. */
+    /**
+     * Logged by the AWS SDK, its HTTP client or the engine's own threads, or (Logback) logged while the appender
+     * formatted another event on the same thread; sending it would loop.
+     */
     RECURSION
 }

@@ -55,12 +55,18 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
 {
     /** The pattern used when neither a layout nor an encoder is configured. */
     public static final String DEFAULT_PATTERN = "%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n";
+    // As Logback's appenders do, a problem that repeats with every event is reported a few times, not every time.
+    private static final int REPEATED_STATUS_LIMIT = 3;
 
     private final EngineOptions options = new EngineOptions();
     // Events that reached the appender while it was stopped (bad options, or after stop()), added by
     // getStatistics() to the engine's counts as RECURSION or SHUTDOWN drops.
     private final LongAdder recursiveWhileStopped = new LongAdder();
     private final LongAdder refusedWhileStopped = new LongAdder();
+    private final ReentryGuard reentry = new ReentryGuard();
+    // Racy counts (see REPEATED_STATUS_LIMIT): a report more or less does not matter.
+    private int appendFailures;
+    private int refusedWhileStoppedWarnings;
     private Layout<ILoggingEvent> layout;
     private Encoder<ILoggingEvent> encoder;
     private CloudWatchLogsClient client;
@@ -341,14 +347,44 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
 
     // ---- the logging thread ------------------------------------------------------------------------------------
 
+    /**
+     * What Logback's {@code UnsynchronizedAppenderBase.doAppend} does (refuse re-entry, then check started and the
+     * filters, and turn an exception into a status error), with a re-entry guard of its own (see
+     * {@link ReentryGuard}), and every event it refuses counted.
+     */
     @Override
     public void doAppend(ILoggingEvent event)
     {
-        if (!isStarted() && getFilterChainDecision(event) != FilterReply.DENY)
+        long[] inside = reentry.enter();
+        if (inside == null)
         {
-            (isRecursive(event) ? recursiveWhileStopped : refusedWhileStopped).increment();
+            // Logged while this thread formats another event for this appender. The filters are not asked: one that
+            // logs would be called again for what it logs.
+            countRecursionDrop();
+            return;
         }
-        super.doAppend(event);
+        try
+        {
+            if (!isStarted())
+            {
+                refuseWhileStopped(event);
+            }
+            else if (getFilterChainDecision(event) != FilterReply.DENY)
+            {
+                append(event);
+            }
+        }
+        catch (RuntimeException e)
+        {
+            if (appendFailures++ < REPEATED_STATUS_LIMIT)
+            {
+                addError(prefix() + "failed to append an event", e);
+            }
+        }
+        finally
+        {
+            ReentryGuard.exit(inside);
+        }
     }
 
     @Override
@@ -464,6 +500,32 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
     private String prefix()
     {
         return "CloudWatch Logs appender [" + appenderName() + "]: ";
+    }
+
+    private void countRecursionDrop()
+    {
+        CloudWatchLogsEngine current = engine;
+        if (current != null && isStarted())
+        {
+            current.countRecursionDrop();
+        }
+        else
+        {
+            recursiveWhileStopped.increment();
+        }
+    }
+
+    private void refuseWhileStopped(ILoggingEvent event)
+    {
+        if (getFilterChainDecision(event) == FilterReply.DENY)
+        {
+            return;
+        }
+        (isRecursive(event) ? recursiveWhileStopped : refusedWhileStopped).increment();
+        if (refusedWhileStoppedWarnings++ < REPEATED_STATUS_LIMIT)
+        {
+            addWarn(prefix() + "not started: the event is dropped and counted");
+        }
     }
 
     /**

@@ -26,6 +26,8 @@ final class PatternText implements EventFormatter
     private final PatternLayout layout;
     // The layout's converter chain, in order, each of Logback's logger converters replaced by a LoggerNameConverter.
     private volatile Converter<ILoggingEvent>[] converters;
+    // The same chain written in one pass, when it is the default pattern's; see DefaultPatternLine.
+    private volatile DefaultPatternLine defaultLine;
 
     private PatternText(PatternLayout layout)
     {
@@ -46,6 +48,12 @@ final class PatternText implements EventFormatter
         return layout;
     }
 
+    /** Whether lines are written by {@link DefaultPatternLine} rather than through the chain. */
+    boolean writesInOnePass()
+    {
+        return defaultLine != null;
+    }
+
     /** The event's text, its trailing line break already left out. */
     @Override
     public String format(ILoggingEvent event)
@@ -55,12 +63,20 @@ final class PatternText implements EventFormatter
         {
             return MessageText.withoutTrailingLineBreak(layout.doLayout(event));
         }
+        DefaultPatternLine onePass = defaultLine;
         StringBuilder line = MessageText.lineBuilder();
         try
         {
-            for (Converter<ILoggingEvent> c : chain)
+            if (onePass != null)
             {
-                c.write(line, event);
+                onePass.write(line, event);
+            }
+            else
+            {
+                for (Converter<ILoggingEvent> c : chain)
+                {
+                    c.write(line, event);
+                }
             }
             return MessageText.takeLine(line);
         }
@@ -93,6 +109,7 @@ final class PatternText implements EventFormatter
             }
             @SuppressWarnings("unchecked")
             Converter<ILoggingEvent>[] array = inOrder.toArray(new Converter[0]);
+            defaultLine = DefaultPatternLine.of(array);
             converters = array;
         }
     }

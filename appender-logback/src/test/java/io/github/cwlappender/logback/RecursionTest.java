@@ -143,7 +143,7 @@ class RecursionTest
         assertThat(stats.delivered()).isEqualTo(1);
         assertThat(stats.dropped(DropReason.RECURSION)).isEqualTo(1);
         assertThat(stats.dropped(DropReason.SHUTDOWN)).isZero();
-        assertThat(fixture.statusesOfAppender()).noneMatch(s -> s.contains("non started"));
+        assertThat(fixture.statusesOfAppender()).noneMatch(s -> s.contains("not started"));
     }
 
     @Test
