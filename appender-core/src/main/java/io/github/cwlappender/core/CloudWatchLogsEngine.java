@@ -174,6 +174,17 @@ public final class CloudWatchLogsEngine implements AutoCloseable
     }
 
     /**
+     * Counts an event that an adapter could not make text of because its layout or encoder threw; the adapter or its
+     * framework reports the exception.
+     *
+     * @since 0.2.0
+     */
+    public void countFormatFailure()
+    {
+        pipeline.countFormatFailure();
+    }
+
+    /**
      * Seals the open batch and waits until every event accepted before this call is delivered, rejected or dropped
      * (each counted), or the timeout passes. Returns true if all of it finished in time. Never throws for a timeout
      * and never waits past it. With nothing outstanding it returns true at once, without waking the batcher. Called

@@ -25,5 +25,12 @@ public enum DropReason
      * Logged by the AWS SDK, its HTTP client or the engine's own threads, or (Logback) logged while the appender
      * formatted another event on the same thread; sending it would loop.
      */
-    RECURSION
+    RECURSION,
+    /**
+     * The layout or encoder threw while making the event's text, so there was nothing to send. The framework or the
+     * adapter reports the exception itself.
+     *
+     * @since 0.2.0
+     */
+    FORMAT_FAILED
 }

@@ -179,27 +179,38 @@ public final class CloudWatchLogsAppender extends AbstractAppender
             engine.countRecursionDrop();
             return;
         }
-        Layout<? extends Serializable> layout = getLayout();
         boolean important = event.getLevel().isMoreSpecificThan(Level.WARN);
         boolean queued;
-        if (layout instanceof PatternLayout && Constants.ENABLE_THREADLOCALS)
+        try
         {
-            byte[] line = patternLine((PatternLayout) layout, event);
-            queued = engine.appendUtf8(event.getTimeMillis(), line, line.length, important);
+            queued = formatAndQueue(event, important);
         }
-        else
+        catch (RuntimeException e)
         {
-            String text = layout instanceof PatternLayout ? unpooledPatternText((PatternLayout) layout, event)
-                    : otherText(layout, event);
-            // Any other layout's line break is left out by length, so that the text is not copied again.
-            queued = engine.append(event.getTimeMillis(), text, MessageText.lengthWithoutTrailingLineBreak(text),
-                    important);
+            // The engine never throws: the layout did. Log4j2 reports the exception (or hands it to a
+            // FailoverAppender); the event is counted as lost either way.
+            engine.countFormatFailure();
+            throw e;
         }
         if (!queued && !ignoreExceptions())
         {
             // Lets a FailoverAppender take the event; the drop is counted either way.
             throw new AppenderLoggingException(prefix + "event dropped (buffer full or appender stopping)");
         }
+    }
+
+    private boolean formatAndQueue(LogEvent event, boolean important)
+    {
+        Layout<? extends Serializable> layout = getLayout();
+        if (layout instanceof PatternLayout && Constants.ENABLE_THREADLOCALS)
+        {
+            byte[] line = patternLine((PatternLayout) layout, event);
+            return engine.appendUtf8(event.getTimeMillis(), line, line.length, important);
+        }
+        String text = layout instanceof PatternLayout ? unpooledPatternText((PatternLayout) layout, event)
+                : otherText(layout, event);
+        // Any other layout's line break is left out by length, so that the text is not copied again.
+        return engine.append(event.getTimeMillis(), text, MessageText.lengthWithoutTrailingLineBreak(text), important);
     }
 
     /**

@@ -64,7 +64,10 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
     private final LongAdder recursiveWhileStopped = new LongAdder();
     private final LongAdder refusedWhileStopped = new LongAdder();
     private final ReentryGuard reentry = new ReentryGuard();
-    // Racy counts (see REPEATED_STATUS_LIMIT): a report more or less does not matter.
+    // Where the engine's reports go, and this appender's own about lost events: printed while nobody listens.
+    private final StatusBridge status = new StatusBridge(this);
+    // Racy (see REPEATED_STATUS_LIMIT): a report more or less does not matter.
+    private boolean reentryReported;
     private int appendFailures;
     private int refusedWhileStoppedWarnings;
     private Layout<ILoggingEvent> layout;
@@ -300,7 +303,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
             EngineThreadFilter.attach((LoggerContext) getContext(), this);
             resetWatch = ContextResetWatch.attach((LoggerContext) getContext());
         }
-        CloudWatchLogsEngine created = CloudWatchLogsEngine.create(config, new StatusBridge(this));
+        CloudWatchLogsEngine created = CloudWatchLogsEngine.create(config, status);
         created.start();
         this.formatter = format;
         this.engine = created;
@@ -360,7 +363,7 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         {
             // Logged while this thread formats another event for this appender. The filters are not asked: one that
             // logs would be called again for what it logs.
-            countRecursionDrop();
+            refuseReentry();
             return;
         }
         try
@@ -378,7 +381,8 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
         {
             if (appendFailures++ < REPEATED_STATUS_LIMIT)
             {
-                addError(prefix() + "failed to append an event", e);
+                status.warn(prefix() + "failed to append an event, which is lost (counted as FORMAT_FAILED when the"
+                        + " layout or encoder threw)", e);
             }
         }
         finally
@@ -396,8 +400,18 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
             current.countRecursionDrop();
             return;
         }
-        // The layout's trailing line break is left out by length: no copy of the text on the logging thread.
-        formatter.appendTo(current, event, event.getLevel().isGreaterOrEqual(Level.WARN));
+        boolean important = event.getLevel().isGreaterOrEqual(Level.WARN);
+        try
+        {
+            // The layout's trailing line break is left out by length: no copy of the text on the logging thread.
+            formatter.appendTo(current, event, important);
+        }
+        catch (RuntimeException e)
+        {
+            // The engine never throws: the layout or encoder did. doAppend reports it.
+            current.countFormatFailure();
+            throw e;
+        }
     }
 
     // ---- for tests and advanced users --------------------------------------------------------------------------
@@ -500,6 +514,18 @@ public final class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILo
     private String prefix()
     {
         return "CloudWatch Logs appender [" + appenderName() + "]: ";
+    }
+
+    private void refuseReentry()
+    {
+        countRecursionDrop();
+        if (!reentryReported)
+        {
+            reentryReported = true;
+            status.warn(prefix() + "an event logged while this appender formatted another one on the same thread (an"
+                    + " argument's toString(), a filter or a layout that logs) was dropped and counted as RECURSION;"
+                    + " later ones are only counted", null);
+        }
     }
 
     private void countRecursionDrop()

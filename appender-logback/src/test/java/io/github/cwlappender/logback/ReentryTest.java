@@ -57,6 +57,38 @@ class ReentryTest
     }
 
     @Test
+    void theFirstEventLoggedWhileAnotherIsFormattedIsReportedWhereNobodyListensAndTheRestAreCounted()
+    {
+        fixture.start();
+        Logger logger = fixture.logger("com.example.Orders");
+        Object chatty = new Object()
+        {
+            @Override
+            public String toString()
+            {
+                logger.debug("looked up");
+                return "an order";
+            }
+        };
+
+        String printed;
+        try (StandardError err = new StandardError())
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                logger.info("shipped {}", chatty);
+            }
+            printed = err.text();
+        }
+        fixture.flush();
+
+        assertThat(fixture.client.messages()).hasSize(5);
+        assertThat(fixture.appender.getStatistics().dropped(DropReason.RECURSION)).isEqualTo(5);
+        assertThat(printed).containsOnlyOnce("formatted another one on the same thread")
+                .contains("[" + Fixture.NAME + "]").contains("RECURSION");
+    }
+
+    @Test
     void whatIsLoggedWhileAnEventIsFormattedStillReachesTheOtherAppenders()
     {
         ListAppender<ILoggingEvent> elsewhere = new ListAppender<>();
@@ -85,7 +117,7 @@ class ReentryTest
     }
 
     @Test
-    void aLayoutThatFailsNeverReachesTheApplicationIsReportedAFewTimesAndTheNextEventIsSent()
+    void aLayoutThatFailsNeverReachesTheApplicationIsCountedReportedAFewTimesAndTheNextEventIsSent()
     {
         fixture.appender.setLayout(new FailingOnBoomLayout());
         fixture.start();
@@ -100,11 +132,15 @@ class ReentryTest
 
         // The guard was let go after each failure: the next event is formatted and sent.
         assertThat(fixture.client.messages()).containsExactly("order 7 shipped");
+        EngineStatistics stats = fixture.appender.getStatistics();
+        assertThat(stats.dropped(DropReason.FORMAT_FAILED)).isEqualTo(10);
+        assertThat(stats.isBalanced()).isTrue();
         List<Status> failures = fixture.context.getStatusManager().getCopyOfStatusList().stream()
                 .filter(s -> s.getOrigin() == fixture.appender && s.getMessage().contains("failed to append"))
                 .collect(Collectors.toList());
         assertThat(failures).hasSize(3).allSatisfy(s -> {
-            assertThat(s.getLevel()).isEqualTo(Status.ERROR);
+            assertThat(s.getLevel()).isEqualTo(Status.WARN);
+            assertThat(s.getMessage()).contains("is lost");
             assertThat(s.getMessage()).contains("[" + Fixture.NAME + "]");
             assertThat(s.getThrowable()).hasMessage("the layout failed");
         });

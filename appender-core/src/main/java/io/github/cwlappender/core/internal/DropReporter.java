@@ -131,6 +131,8 @@ final class DropReporter
                 return "a non-retryable error; see the errors reported before";
             case RETRY_TIMEOUT:
                 return "retries went on longer than retryTimeoutMillis; " + context.get();
+            case FORMAT_FAILED:
+                return "the layout or encoder threw while formatting them; its exception is reported apart";
             default:
                 return reason.toString();
         }

@@ -222,6 +222,12 @@ public final class Pipeline
         counters.refused(DropReason.RECURSION);
     }
 
+    /** Counts an event an adapter could not make text of: its layout or encoder threw. */
+    public void countFormatFailure()
+    {
+        counters.refused(DropReason.FORMAT_FAILED);
+    }
+
     /** Bytes of the budget that buffered events take now. */
     public long bufferedBytes()
     {
