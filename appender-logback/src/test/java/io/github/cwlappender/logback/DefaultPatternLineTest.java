@@ -25,8 +25,8 @@ class DefaultPatternLineTest
     @Test
     void everyKindOfEventGetsTheTextLogbacksOwnLayoutGives()
     {
-        PatternText ours = started(CloudWatchLogsAppender.DEFAULT_PATTERN);
-        PatternLayout logbacks = logbackLayout(CloudWatchLogsAppender.DEFAULT_PATTERN);
+        PatternText ours = TestLayouts.patternText(context, CloudWatchLogsAppender.DEFAULT_PATTERN);
+        PatternLayout logbacks = TestLayouts.logbackLayout(context, CloudWatchLogsAppender.DEFAULT_PATTERN);
         assertThat(ours.writesInOnePass()).as("the default pattern is written in one pass").isTrue();
 
         List<ILoggingEvent> events = events();
@@ -44,8 +44,8 @@ class DefaultPatternLineTest
     void withPackagingDataOnAStackTraceShowsItAsLogbacksLayoutDoes()
     {
         context.setPackagingDataEnabled(true);
-        PatternText ours = started(CloudWatchLogsAppender.DEFAULT_PATTERN);
-        PatternLayout logbacks = logbackLayout(CloudWatchLogsAppender.DEFAULT_PATTERN);
+        PatternText ours = TestLayouts.patternText(context, CloudWatchLogsAppender.DEFAULT_PATTERN);
+        PatternLayout logbacks = TestLayouts.logbackLayout(context, CloudWatchLogsAppender.DEFAULT_PATTERN);
         assertThat(ours.writesInOnePass()).isTrue();
 
         ILoggingEvent event = event("com.example.Io", Level.ERROR, "main", "write failed", null,
@@ -65,14 +65,7 @@ class DefaultPatternLineTest
             "%date %-5level [%thread] %logger - %msg%n",
         })
         {
-            PatternText ours = started(pattern);
-            PatternLayout logbacks = logbackLayout(pattern);
-            assertThat(ours.writesInOnePass()).as(pattern).isTrue();
-            for (ILoggingEvent event : events())
-            {
-                assertThat(ours.format(event)).as(pattern)
-                        .isEqualTo(MessageText.withoutTrailingLineBreak(logbacks.doLayout(event)));
-            }
+            assertWrittenAsLogbackWritesIt(pattern, true, events());
         }
     }
 
@@ -88,13 +81,8 @@ class DefaultPatternLineTest
             "%msg%n",
         })
         {
-            PatternText ours = started(pattern);
-            PatternLayout logbacks = logbackLayout(pattern);
-            assertThat(ours.writesInOnePass()).as(pattern).isFalse();
-            ILoggingEvent event = event("com.example.Orders", Level.INFO, "main", "order {} shipped", new Object[] {7},
-                    null);
-            assertThat(ours.format(event)).as(pattern)
-                    .isEqualTo(MessageText.withoutTrailingLineBreak(logbacks.doLayout(event)));
+            assertWrittenAsLogbackWritesIt(pattern, false, List.of(event("com.example.Orders", Level.INFO, "main",
+                    "order {} shipped", new Object[] {7}, null)));
         }
     }
 
@@ -142,20 +130,15 @@ class DefaultPatternLineTest
         return event;
     }
 
-    private PatternText started(String pattern)
+    private void assertWrittenAsLogbackWritesIt(String pattern, boolean inOnePass, List<ILoggingEvent> events)
     {
-        PatternLayout layout = new PatternLayout();
-        layout.setPattern(pattern);
-        layout.setContext(context);
-        return PatternText.start(layout);
-    }
-
-    private PatternLayout logbackLayout(String pattern)
-    {
-        PatternLayout layout = new PatternLayout();
-        layout.setPattern(pattern);
-        layout.setContext(context);
-        layout.start();
-        return layout;
+        PatternText ours = TestLayouts.patternText(context, pattern);
+        PatternLayout logbacks = TestLayouts.logbackLayout(context, pattern);
+        assertThat(ours.writesInOnePass()).as(pattern).isEqualTo(inOnePass);
+        for (ILoggingEvent event : events)
+        {
+            assertThat(ours.format(event)).as(pattern)
+                    .isEqualTo(MessageText.withoutTrailingLineBreak(logbacks.doLayout(event)));
+        }
     }
 }

@@ -33,8 +33,8 @@ class LoggerNameConverterTest
     @Test
     void theDefaultPatternGivesWhatLogbacksOwnLayoutGivesForEveryNameAtEveryCall()
     {
-        PatternText ours = started(CloudWatchLogsAppender.DEFAULT_PATTERN);
-        PatternLayout logbacks = logbackLayout(CloudWatchLogsAppender.DEFAULT_PATTERN);
+        PatternText ours = TestLayouts.patternText(context, CloudWatchLogsAppender.DEFAULT_PATTERN);
+        PatternLayout logbacks = TestLayouts.logbackLayout(context, CloudWatchLogsAppender.DEFAULT_PATTERN);
 
         // The first round asks Logback's converter; the later ones read what was remembered.
         for (int round = 0; round < 3; round++)
@@ -53,8 +53,8 @@ class LoggerNameConverterTest
     void eachLoggerConversionKeepsItsWidthAlignmentAndLength()
     {
         String pattern = "[%-30logger{10}] [%20c{0}] [%lo] [%.12logger{36}] %msg";
-        PatternText ours = started(pattern);
-        PatternLayout logbacks = logbackLayout(pattern);
+        PatternText ours = TestLayouts.patternText(context, pattern);
+        PatternLayout logbacks = TestLayouts.logbackLayout(context, pattern);
 
         for (int round = 0; round < 2; round++)
         {
@@ -70,7 +70,7 @@ class LoggerNameConverterTest
     void namesBeyondTheBoundAreStillRightButNotRemembered()
     {
         LoggerNameConverter converter = (LoggerNameConverter) inPlaceOfTheFirstConverter("%logger{12}");
-        PatternLayout logbacks = logbackLayout("%logger{12}");
+        PatternLayout logbacks = TestLayouts.logbackLayout(context, "%logger{12}");
 
         int names = LoggerNameConverter.MAX_REMEMBERED + 100;
         for (int i = 0; i < names; i++)
@@ -86,8 +86,8 @@ class LoggerNameConverterTest
     @Test
     void threadsFormattingAtOnceEachGetTheirOwnLoggersName() throws InterruptedException
     {
-        PatternText ours = started("%logger{20}|%msg");
-        PatternLayout logbacks = logbackLayout("%logger{20}|%msg");
+        PatternText ours = TestLayouts.patternText(context, "%logger{20}|%msg");
+        PatternLayout logbacks = TestLayouts.logbackLayout(context, "%logger{20}|%msg");
         ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
@@ -128,23 +128,6 @@ class LoggerNameConverterTest
             thread.join();
         }
         assertThat(wrong).isEmpty();
-    }
-
-    private PatternText started(String pattern)
-    {
-        PatternLayout layout = new PatternLayout();
-        layout.setPattern(pattern);
-        layout.setContext(context);
-        return PatternText.start(layout);
-    }
-
-    private PatternLayout logbackLayout(String pattern)
-    {
-        PatternLayout layout = new PatternLayout();
-        layout.setPattern(pattern);
-        layout.setContext(context);
-        layout.start();
-        return layout;
     }
 
     private Converter<ILoggingEvent> inPlaceOfTheFirstConverter(String pattern)
