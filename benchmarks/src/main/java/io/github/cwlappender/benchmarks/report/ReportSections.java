@@ -1,5 +1,7 @@
 package io.github.cwlappender.benchmarks.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -165,12 +167,19 @@ final class ReportSections
         return md.toString();
     }
 
-    /** Two decimals, or three where two would round a ratio up to its target or down below it (0.895 is not 0.90). */
+    /**
+     * Two decimals, or three where two would round a ratio up to its target or down below it (0.895 is not 0.90);
+     * "n/a" where a system of the ratio did not run.
+     */
     private static String ratioBeside(double ratio, double target)
     {
-        String twoDecimals = Numbers.fixed(ratio, 2);
-        boolean sameSide = (ratio >= target) == (Double.parseDouble(twoDecimals.replace(",", "")) >= target);
-        return sameSide ? twoDecimals : Numbers.fixed(ratio, 3);
+        if (!Double.isFinite(ratio))
+        {
+            return Numbers.fixed(ratio, 2);
+        }
+        // Rounded as Numbers.fixed rounds: half up, from the double's exact value.
+        double twoDecimals = new BigDecimal(ratio).setScale(2, RoundingMode.HALF_UP).doubleValue();
+        return Numbers.fixed(ratio, (ratio >= target) == (twoDecimals >= target) ? 2 : 3);
     }
 
     private static String verdict(boolean met)

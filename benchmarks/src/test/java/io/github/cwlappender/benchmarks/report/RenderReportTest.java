@@ -176,6 +176,22 @@ class RenderReportTest
     }
 
     @Test
+    void aRatioToASystemThatFailedIsShownAsNotAvailable() throws Exception
+    {
+        Path in = dir.resolve("in");
+        writeRun(1_000_000);
+        Files.writeString(in.resolve("e2e.tsv"), String.join("\n", E2E_HEADER,
+                e2eRow("ceiling", "bare SDK loop (ceiling)", 130_000, 0, ""),
+                e2eRow("ours-logback", "ours, Logback", 130_000, 0, ""),
+                e2eRow("kdgregory-tuned", "kdgregory 3.2.1, tuned", 0, 0, "child JVM exited with 1")) + "\n");
+        Path out = dir.resolve("failed.md");
+        RenderReport.render(in, dir.resolve("template.md"), out, dir.resolve("img"));
+
+        assertThat(Files.readString(out)).contains("ours, Logback: 1.00× the ceiling (target ≥ 0.9, met), n/a×"
+                + " kdgregory tuned (target ≥ 2.5, **not met**)");
+    }
+
+    @Test
     void theRunSaysWhenUncountedCeilingRoundsWarmedTheEndpointsUp() throws Exception
     {
         String warmed = renderThreeSystemsWithColumn("rounds_events_per_s", "125000 130000 140000",
